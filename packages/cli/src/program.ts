@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { demoCommand } from './commands/demo.ts';
+import { migrateCommand } from './commands/migrate.ts';
+import { serveCommand } from './commands/serve.ts';
+import { userCommand } from './commands/user.ts';
+
+/** The `sankofa` program with every command. */
+export function buildProgram(): Command {
+  const program = new Command('sankofa')
+    .description('Sankofa: learn from routine health data, reviews and actions.\nDATABASE_URL selects the database (default sqlite:./data/sankofa.sqlite).')
+    .version('0.1.0')
+    .showHelpAfterError();
+  program.addCommand(serveCommand());
+  program.addCommand(migrateCommand());
+  program.addCommand(demoCommand());
+  program.addCommand(userCommand());
+  return program;
+}

@@ -1,0 +1,2 @@
+export * from './value-type.ts';
+export * from './aggregate.ts';

@@ -1,0 +1,80 @@
+/**
+ * Builds the Fastify application: plugins, authentication, the error envelope, OpenAPI at
+ * `/api/docs`, every resource's routes, and the built web app at `/`.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAuthentication } from './auth/authenticate.ts';
+import type { ServerConfig } from './config.ts';
+import type { DialectAdapter } from './db/database.ts';
+import { ApiError, handleError } from './errors.ts';
+import { registerRoutes } from './routes/index.ts';
+import { VERSION } from './version.ts';
+
+export interface AppOptions {
+  readonly adapter: DialectAdapter;
+  readonly config: ServerConfig;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    adapter: DialectAdapter;
+    config: ServerConfig;
+  }
+}
+
+export type App = FastifyInstance;
+
+/** Creates the application (not listening yet). */
+export async function buildApp({ adapter, config }: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: 10 * 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('adapter', adapter);
+  app.decorate('config', config);
+  app.setErrorHandler(handleError);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Sankofa API',
+        version: VERSION,
+        description:
+          'Sign in with POST /api/auth/login; send the returned csrfToken as X-CSRF-Token on every write. Errors use one envelope: { error, status, message, issues? }.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sankofa_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuthentication(app, adapter.db, config.sessionIdleMinutes);
+  await app.register(registerRoutes, { prefix: '/api' });
+
+  const indexHtml = join(config.webDist, 'index.html');
+  if (existsSync(indexHtml)) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api' || !existsSync(indexHtml)) {
+      handleError(new ApiError('not_found', `No such endpoint: ${request.method} ${request.url.split('?')[0]}`), request, reply);
+      return;
+    }
+    // The single-page app owns every other path (client-side routes).
+    void reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,35 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import type { Database } from '../../schema.ts';
+import type { DialectAdapter } from '../types.ts';
+
+/**
+ * Opens (creating if needed) a SQLite database file in WAL mode with foreign keys on.
+ *
+ * @param path - file path, or `:memory:` for a throw-away database
+ */
+export function openSqlite(path: string): DialectAdapter {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const connection = new SQLite(path);
+  // WAL lets readers run during an import; NORMAL sync is durable across process crashes in WAL mode.
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('synchronous = NORMAL');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: connection }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return {
+    name: 'sqlite',
+    db,
+    autoIncrementType: 'integer',
+    autoIncrementPrimaryKey: (column) => column.primaryKey().autoIncrement(),
+    // SQLite's SQLITE_MAX_VARIABLE_NUMBER is 32766 since 3.32.
+    maxParameters: 32_000,
+    description: `SQLite ${path}`,
+    close: () => db.destroy(),
+  };
+}

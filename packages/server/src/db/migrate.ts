@@ -1,0 +1,39 @@
+/**
+ * One migration set for both databases. Migrations are code (not SQL files) so that the few
+ * dialect differences come from the adapter.
+ */
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import type { DialectAdapter } from './dialects/types.ts';
+import { foundationMigration } from './migrations/0001-foundation.ts';
+
+/** Every migration, in order; names sort lexically. */
+export function allMigrations(adapter: DialectAdapter): Record<string, Migration> {
+  return {
+    '0001-foundation': foundationMigration(adapter),
+  };
+}
+
+/** Result of bringing a database up to date. */
+export interface MigrationReport {
+  /** Names of migrations applied by this call, in order. */
+  readonly applied: readonly string[];
+}
+
+/**
+ * Applies every pending migration in one go.
+ *
+ * @throws the underlying error when a migration fails (that migration is rolled back)
+ */
+export async function migrateToLatest(adapter: DialectAdapter): Promise<MigrationReport> {
+  const migrator = new Migrator({
+    db: adapter.db,
+    provider: { getMigrations: () => Promise.resolve(allMigrations(adapter)) },
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+  const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
+  if (error !== undefined) throw error instanceof Error ? error : new Error(String(error));
+  return {
+    applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+  };
+}

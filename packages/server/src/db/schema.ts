@@ -1,0 +1,242 @@
+/**
+ * Kysely table types. Columns are snake_case in SQL and camelCase here (CamelCasePlugin).
+ * Conventions, the same on SQLite and PostgreSQL: ids are DHIS2-style text UIDs; timestamps are
+ * ISO-8601 UTC text; dates are `YYYY-MM-DD` text; booleans are integers 0/1; JSON is text.
+ */
+import type { Generated } from 'kysely';
+
+/** 0 or 1: booleans are integers so both dialects store and return the same thing. */
+export type Flag = 0 | 1;
+
+export interface OrgUnitTable {
+  id: string;
+  code: string | null;
+  name: string;
+  shortName: string | null;
+  parentId: string | null;
+  /** 1 for a root (country), parent level + 1 below. */
+  level: number;
+  /** `/rootId/…/id`, as DHIS2 writes it. */
+  path: string;
+  openingDate: string | null;
+  closedDate: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Ancestor-or-self pairs of the hierarchy: subtree queries and scope checks are one indexed join. */
+export interface OrgUnitClosureTable {
+  ancestorId: string;
+  descendantId: string;
+  /** 0 for the unit itself, 1 for its parent, … */
+  depth: number;
+}
+
+export interface OrgUnitGroupTable {
+  id: string;
+  code: string | null;
+  name: string;
+  shortName: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OrgUnitGroupMemberTable {
+  orgUnitGroupId: string;
+  orgUnitId: string;
+}
+
+export interface CategoryComboTable {
+  id: string;
+  code: string | null;
+  name: string;
+  /** `disaggregation` for category option combos, `attribute` for attribute option combos. */
+  dataDimensionType: 'disaggregation' | 'attribute';
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CategoryOptionComboTable {
+  id: string;
+  code: string | null;
+  name: string;
+  categoryComboId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type AttributeOptionComboTable = CategoryOptionComboTable;
+
+export interface DataElementTable {
+  id: string;
+  code: string | null;
+  name: string;
+  shortName: string | null;
+  description: string | null;
+  /** DHIS2 value type: NUMBER, INTEGER, INTEGER_ZERO_OR_POSITIVE, PERCENTAGE, BOOLEAN, TEXT… */
+  valueType: string;
+  /** DHIS2 aggregation type: SUM, AVERAGE, AVERAGE_SUM_ORG_UNIT, LAST, COUNT, NONE… */
+  aggregationType: string;
+  domainType: string;
+  categoryComboId: string;
+  zeroIsSignificant: Flag;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DataElementGroupTable {
+  id: string;
+  code: string | null;
+  name: string;
+  shortName: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DataElementGroupMemberTable {
+  dataElementGroupId: string;
+  dataElementId: string;
+}
+
+export interface PeriodTable {
+  /** The canonical DHIS2 period id, e.g. `202401`, `2024Q1`, `2024W3`. */
+  id: string;
+  periodType: string;
+  startDate: string;
+  endDate: string;
+}
+
+export interface DataValueTable {
+  dataElementId: string;
+  periodId: string;
+  orgUnitId: string;
+  categoryOptionComboId: string;
+  attributeOptionComboId: string;
+  /** The value as DHIS2 carries it: always text. */
+  value: string | null;
+  /** The value as a number when it is one, so aggregation needs no casts. */
+  numericValue: number | null;
+  storedBy: string | null;
+  createdAt: string;
+  lastUpdated: string;
+  comment: string | null;
+  followUp: Flag;
+  /** Soft delete, as DHIS2 (`deleted: true` with `includeDeleted`). */
+  deleted: Flag;
+}
+
+export interface IndicatorTypeTable {
+  id: string;
+  name: string;
+  factor: number;
+  /** DHIS2 `number`: a numerator-only indicator (no denominator). */
+  number: Flag;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface IndicatorTable {
+  id: string;
+  code: string | null;
+  name: string;
+  shortName: string | null;
+  description: string | null;
+  numerator: string;
+  numeratorDescription: string | null;
+  denominator: string;
+  denominatorDescription: string | null;
+  indicatorTypeId: string;
+  annualized: Flag;
+  decimals: number | null;
+  /** proportion, rate, count or mean. */
+  kind: string;
+  /** up, down or none: which way is better. */
+  desiredDirection: string;
+  target: number | null;
+  /** run, i, p, pp, u, up, c, g, t. */
+  defaultChartType: string;
+  /** Outbreak detection applies (e.g. confirmed malaria cases). */
+  notifiable: Flag;
+  /** `local` when set here, `external` when set by an outside programme. */
+  source: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  locale: string;
+  active: Flag;
+  createdAt: string;
+  updatedAt: string;
+  lastLoginAt: string | null;
+}
+
+export interface UserRoleTable {
+  userId: string;
+  /** admin, manager, contributor or viewer. */
+  role: string;
+  /** The role covers this org unit and its whole subtree. */
+  orgUnitId: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session token; the token itself is only ever in the cookie. */
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  occurredAt: string;
+  /** Null for the system (migrations, demo loader, CLI without a user). */
+  userId: string | null;
+  /** Who, in words, when there is no user (e.g. `cli`, `demo`). */
+  actor: string;
+  /** create, update, delete, login, logout, import… */
+  action: string;
+  entityType: string;
+  entityId: string;
+  orgUnitId: string | null;
+  /** JSON of the entity before the write, null on create. */
+  before: string | null;
+  /** JSON of the entity after the write, null on delete. */
+  after: string | null;
+  requestId: string | null;
+}
+
+/** Key-value settings of this installation (e.g. when the demo was loaded). */
+export interface SettingTable {
+  key: string;
+  value: string;
+  updatedAt: string;
+}
+
+export interface Database {
+  orgUnits: OrgUnitTable;
+  orgUnitClosure: OrgUnitClosureTable;
+  orgUnitGroups: OrgUnitGroupTable;
+  orgUnitGroupMembers: OrgUnitGroupMemberTable;
+  categoryCombos: CategoryComboTable;
+  categoryOptionCombos: CategoryOptionComboTable;
+  attributeOptionCombos: AttributeOptionComboTable;
+  dataElements: DataElementTable;
+  dataElementGroups: DataElementGroupTable;
+  dataElementGroupMembers: DataElementGroupMemberTable;
+  periods: PeriodTable;
+  dataValues: DataValueTable;
+  indicatorTypes: IndicatorTypeTable;
+  indicators: IndicatorTable;
+  users: UserTable;
+  userRoles: UserRoleTable;
+  sessions: SessionTable;
+  auditEvents: AuditEventTable;
+  settings: SettingTable;
+}

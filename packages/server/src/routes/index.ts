@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import { auditEventRoutes } from './audit-events/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { dataElementRoutes } from './data-elements/routes.ts';
+import { dataValueRoutes } from './data-values/routes.ts';
+import { healthRoutes } from './health/routes.ts';
+import { indicatorRoutes } from './indicators/routes.ts';
+import { meRoutes } from './me/routes.ts';
+import { orgUnitRoutes } from './org-units/routes.ts';
+import { userRoutes } from './users/routes.ts';
+
+/** Every API resource, registered under `/api`. */
+export function registerRoutes(app: FastifyInstance): Promise<void> {
+  healthRoutes(app);
+  authRoutes(app);
+  meRoutes(app);
+  orgUnitRoutes(app);
+  dataElementRoutes(app);
+  indicatorRoutes(app);
+  dataValueRoutes(app);
+  userRoutes(app);
+  auditEventRoutes(app);
+  return Promise.resolve();
+}
