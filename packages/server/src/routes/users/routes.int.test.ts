@@ -60,7 +60,7 @@ describe.each(testDialects())('users and the audit trail on %s', (dialect) => {
   it('shows audit events within the admin scope only', async () => {
     const districtEvents = (await districtAdmin.get('/api/audit-events?entityType=user')).json().auditEvents;
     expect(districtEvents.length).toBeGreaterThan(0);
-    expect(districtEvents.every((e: { orgUnitId: string }) => [F.districtA, F.facilityA1, F.facilityA2].includes(e.orgUnitId))).toBe(true);
+    expect(districtEvents.every((e: { orgUnitId: string }) => ([F.districtA, F.facilityA1, F.facilityA2] as string[]).includes(e.orgUnitId))).toBe(true);
     const rootEvents = (await rootAdmin.get('/api/audit-events?entityType=session')).json().auditEvents;
     expect(rootEvents.some((e: { action: string }) => e.action === 'login')).toBe(true);
     const viewer = await server.as([{ role: 'viewer', orgUnitId: F.country }]);
