@@ -1,0 +1,39 @@
+import type { MeResponse } from '@sankofa/core';
+import { Button, Menu, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useLogout } from '../api/me.ts';
+import { LogoutIcon, UserIcon } from '../components/icons.tsx';
+
+/** The signed-in user's name, with their email and "Sign out". */
+export function UserMenu({ user }: { readonly user: MeResponse['user'] }) {
+  const { t } = useTranslation();
+  const logout = useLogout();
+  return (
+    <Menu position="bottom-end" shadow="md">
+      <Menu.Target>
+        <Button
+          variant="subtle"
+          color="gray"
+          leftSection={<UserIcon />}
+          aria-label={t('Account: {{name}}', { name: user.name })}
+          data-testid="user-menu"
+        >
+          <Text span size="sm" visibleFrom="sm" maw={160} truncate>
+            {user.name}
+          </Text>
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{user.email}</Menu.Label>
+        <Menu.Item
+          leftSection={<LogoutIcon />}
+          onClick={() => logout.mutate()}
+          disabled={logout.isPending}
+          data-testid="sign-out"
+        >
+          {t('Sign out')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
