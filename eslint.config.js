@@ -8,20 +8,34 @@ import globals from 'globals';
 const coreBans = {
   paths: [
     ...['fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'stream'].map(
-      (name) => ({ name, message: 'packages/core is pure: I/O belongs in packages/server or packages/cli.' }),
+      (name) => ({
+        name,
+        message: 'packages/core is pure: I/O belongs in packages/server or packages/cli.',
+      }),
     ),
     { name: 'kysely', message: 'packages/core is pure: persistence belongs in packages/server.' },
     { name: 'fastify', message: 'packages/core is pure: HTTP belongs in packages/server.' },
     { name: 'react', message: 'packages/core is pure: presentation belongs in packages/web.' },
   ],
   patterns: [
-    { group: ['node:*'], message: 'packages/core is pure: Node APIs belong in packages/server or packages/cli.' },
+    {
+      group: ['node:*'],
+      message: 'packages/core is pure: Node APIs belong in packages/server or packages/cli.',
+    },
     { group: ['@sankofa/*'], message: 'packages/core depends on no other Sankofa package.' },
   ],
 };
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'coverage/**', 'packages/web/i18next-parser.config.cjs'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      'coverage/**',
+      'packages/web/i18next-parser.config.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -35,7 +49,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/require-array-sort-compare': ['error', { ignoreStringArrays: true }],
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       eqeqeq: ['error', 'smart'],
       curly: ['error', 'multi-line'],
       'no-console': 'error',
@@ -48,8 +65,12 @@ export default tseslint.config(
   {
     files: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
+      // Tests read JSON responses (typed any) and assert on them.
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
@@ -64,9 +85,18 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core reads no clock: take "now" as a parameter.' },
-        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'core reads no clock: take "now" as a parameter.' },
-        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'core is deterministic: take a seeded generator.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'core reads no clock: take "now" as a parameter.',
+        },
+        {
+          selector: "MemberExpression[object.name='Date'][property.name='now']",
+          message: 'core reads no clock: take "now" as a parameter.',
+        },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: 'core is deterministic: take a seeded generator.',
+        },
       ],
     },
   },

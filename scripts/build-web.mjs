@@ -16,14 +16,23 @@ function newest(path) {
   return Math.max(info.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
-const inputs = [join(web, 'src'), join(web, 'index.html'), join(web, 'vite.config.ts'), 'packages/core/src'].filter(existsSync);
+const inputs = [
+  join(web, 'src'),
+  join(web, 'index.html'),
+  join(web, 'vite.config.ts'),
+  'packages/core/src',
+].filter(existsSync);
 const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
 if (built > 0 && Math.max(...inputs.map(newest)) <= built && process.argv[2] !== '--force') {
   process.exit(0);
 }
 console.log('Building the web app…');
-const result = spawnSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-  cwd: web,
-  stdio: 'inherit',
-});
+const result = spawnSync(
+  process.execPath,
+  [resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+  {
+    cwd: web,
+    stdio: 'inherit',
+  },
+);
 process.exit(result.status ?? 1);

@@ -38,7 +38,9 @@ function freePort() {
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { encoding: 'utf8', ...options });
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout}`,
+    );
   }
   return result.stdout;
 }
@@ -56,14 +58,17 @@ async function provisionPostgres() {
   if (process.env.SANKOFA_TEST_PG_URL) return `given by SANKOFA_TEST_PG_URL`;
   const bin = findPostgresBin();
   if (bin === undefined) {
-    skipped.push('PostgreSQL suites: no PostgreSQL binaries in /usr/lib/postgresql (apt-get install postgresql, or set SANKOFA_TEST_PG_URL)');
+    skipped.push(
+      'PostgreSQL suites: no PostgreSQL binaries in /usr/lib/postgresql (apt-get install postgresql, or set SANKOFA_TEST_PG_URL)',
+    );
     return undefined;
   }
   const asRoot = process.getuid?.() === 0;
   const data = mkdtempSync(join(tmpdir(), 'sankofa-pgdata-'));
   const socket = mkdtempSync(join(tmpdir(), 'sankofa-pgsock-'));
   // initdb refuses to run as root: run the cluster as the postgres user.
-  const as = (args) => (asRoot ? ['runuser', ['-u', 'postgres', '--', ...args]] : [args[0], args.slice(1)]);
+  const as = (args) =>
+    asRoot ? ['runuser', ['-u', 'postgres', '--', ...args]] : [args[0], args.slice(1)];
   if (asRoot) {
     const uid = Number(run('id', ['-u', 'postgres']).trim());
     const gid = Number(run('id', ['-g', 'postgres']).trim());
@@ -71,16 +76,38 @@ async function provisionPostgres() {
     chownSync(socket, uid, gid);
   }
   const port = await freePort();
-  run(...as([join(bin, 'initdb'), '-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']));
   run(
     ...as([
-      join(bin, 'pg_ctl'), '-D', data, '-l', join(data, 'server.log'), '-w', '-o',
+      join(bin, 'initdb'),
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '-A',
+      'trust',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+      '--no-sync',
+    ]),
+  );
+  run(
+    ...as([
+      join(bin, 'pg_ctl'),
+      '-D',
+      data,
+      '-l',
+      join(data, 'server.log'),
+      '-w',
+      '-o',
       `-p ${port} -c listen_addresses=127.0.0.1 -k ${socket} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
       'start',
     ]),
   );
   cleanups.push(() => {
-    spawnSync(...as([join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', 'stop']), { stdio: 'ignore' });
+    spawnSync(...as([join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', 'stop']), {
+      stdio: 'ignore',
+    });
     rmSync(data, { recursive: true, force: true });
     rmSync(socket, { recursive: true, force: true });
   });
@@ -93,10 +120,16 @@ function provisionChromium() {
     skipped.push('browser suites: SANKOFA_TEST_BROWSER=0');
     return undefined;
   }
-  const candidates = [process.env.SANKOFA_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  const candidates = [
+    process.env.SANKOFA_CHROMIUM,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ].filter(Boolean);
   const found = candidates.find((p) => existsSync(p));
   if (found === undefined) {
-    skipped.push('browser suites: no Chromium at /usr/bin/chromium (apt-get install chromium, or set SANKOFA_CHROMIUM)');
+    skipped.push(
+      'browser suites: no Chromium at /usr/bin/chromium (apt-get install chromium, or set SANKOFA_CHROMIUM)',
+    );
     return undefined;
   }
   process.env.SANKOFA_CHROMIUM = found;
@@ -121,10 +154,19 @@ async function main() {
   const report = join(mkdtempSync(join(tmpdir(), 'sankofa-vitest-')), 'report.json');
   const vitest = spawn(
     process.execPath,
-    ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extraArgs],
+    [
+      'node_modules/vitest/vitest.mjs',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+      ...extraArgs,
+    ],
     { stdio: 'inherit', env: process.env },
   );
-  const code = await new Promise((resolve) => vitest.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
+  const code = await new Promise((resolve) =>
+    vitest.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))),
+  );
   let passed = 0;
   let failed = 0;
   let pending = 0;

@@ -4,7 +4,10 @@ import { migrateToLatest } from '@sankofa/server';
 import { Option } from 'commander';
 
 export const databaseOption = (): Option =>
-  new Option('--database <url>', 'database URL: sqlite:PATH or postgres://… (default: $DATABASE_URL or sqlite:./data/sankofa.sqlite)');
+  new Option(
+    '--database <url>',
+    'database URL: sqlite:PATH or postgres://… (default: $DATABASE_URL or sqlite:./data/sankofa.sqlite)',
+  );
 
 /** Opens and migrates the database a command should use. */
 export async function openMigratedDatabase(url: string | undefined): Promise<DialectAdapter> {
@@ -17,7 +20,9 @@ export async function openMigratedDatabase(url: string | undefined): Promise<Dia
 export function parseCount(flag: string, min = 1) {
   return (raw: string): number => {
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < min) throw new Error(`${flag} must be a whole number of at least ${min}, got "${raw}"`);
+    if (!Number.isInteger(n) || n < min) {
+      throw new Error(`${flag} must be a whole number of at least ${min}, got "${raw}"`);
+    }
     return n;
   };
 }

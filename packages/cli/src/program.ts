@@ -7,7 +7,9 @@ import { userCommand } from './commands/user.ts';
 /** The `sankofa` program with every command. */
 export function buildProgram(): Command {
   const program = new Command('sankofa')
-    .description('Sankofa: learn from routine health data, reviews and actions.\nDATABASE_URL selects the database (default sqlite:./data/sankofa.sqlite).')
+    .description(
+      'Sankofa: learn from routine health data, reviews and actions.\nDATABASE_URL selects the database (default sqlite:./data/sankofa.sqlite).',
+    )
     .version('0.1.0')
     .showHelpAfterError();
   program.addCommand(serveCommand());

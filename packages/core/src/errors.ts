@@ -27,7 +27,8 @@ export class ValidationError extends Error {
 
   /** A validation error about a single field. */
   static of(field: string, code: string, message: string, row?: number): ValidationError {
-    const issue: Issue = row === undefined ? { field, code, message } : { row, field, code, message };
+    const issue: Issue =
+      row === undefined ? { field, code, message } : { row, field, code, message };
     return new ValidationError(row === undefined ? message : `Row ${row}, ${field}: ${message}`, [
       issue,
     ]);

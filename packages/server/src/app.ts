@@ -55,7 +55,9 @@ export async function buildApp({ adapter, config }: AppOptions): Promise<App> {
         description:
           'Sign in with POST /api/auth/login; send the returned csrfToken as X-CSRF-Token on every write. Errors use one envelope: { error, status, message, issues? }.',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sankofa_session' } } },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sankofa_session' } },
+      },
       security: [{ session: [] }],
     },
   });
@@ -66,11 +68,29 @@ export async function buildApp({ adapter, config }: AppOptions): Promise<App> {
 
   const indexHtml = join(config.webDist, 'index.html');
   if (existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: true,
+      index: ['index.html'],
+    });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.url === '/api' || !existsSync(indexHtml)) {
-      handleError(new ApiError('not_found', `No such endpoint: ${request.method} ${request.url.split('?')[0]}`), request, reply);
+    const path = request.url.split('?')[0];
+    if (
+      path.startsWith('/api/') ||
+      path === '/api' ||
+      path.startsWith('/assets/') ||
+      !existsSync(indexHtml)
+    ) {
+      handleError(
+        new ApiError(
+          'not_found',
+          `No such endpoint: ${request.method} ${request.url.split('?')[0]}`,
+        ),
+        request,
+        reply,
+      );
       return;
     }
     // The single-page app owns every other path (client-side routes).

@@ -40,9 +40,11 @@ export class ApiError extends Error {
 }
 
 /** Shorthands for the errors routes raise most. */
-export const notFound = (what: string): ApiError => new ApiError('not_found', `${what} was not found`);
-export const forbidden = (message = 'You do not have access to this org unit or action'): ApiError =>
-  new ApiError('forbidden', message);
+export const notFound = (what: string): ApiError =>
+  new ApiError('not_found', `${what} was not found`);
+export const forbidden = (
+  message = 'You do not have access to this org unit or action',
+): ApiError => new ApiError('forbidden', message);
 
 interface Envelope {
   error: ErrorId;
@@ -60,12 +62,16 @@ function envelope(id: ErrorId, message: string, issues?: readonly Issue[]): Enve
 /** Turns Fastify/ajv validation errors into issues that name the field. */
 function validationIssues(error: FastifyError): Issue[] {
   return (error.validation ?? []).map((v) => {
-    const params = v.params as Record<string, unknown>;
+    const params = v.params;
     const base = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
     const missing = typeof params.missingProperty === 'string' ? params.missingProperty : undefined;
-    const extra = typeof params.additionalProperty === 'string' ? params.additionalProperty : undefined;
-    const field = [error.validationContext, base, missing ?? extra].filter((p) => p !== undefined && p !== '').join('.');
-    const code = missing !== undefined ? 'required' : extra !== undefined ? 'unknown_field' : v.keyword;
+    const extra =
+      typeof params.additionalProperty === 'string' ? params.additionalProperty : undefined;
+    const field = [error.validationContext, base, missing ?? extra]
+      .filter((p) => p !== undefined && p !== '')
+      .join('.');
+    const code =
+      missing !== undefined ? 'required' : extra !== undefined ? 'unknown_field' : v.keyword;
     const message =
       missing !== undefined
         ? `${field} is required`
@@ -79,7 +85,9 @@ function validationIssues(error: FastifyError): Issue[] {
 /** Maps any thrown error to the envelope. Unknown errors are logged and hidden as 500. */
 export function toEnvelope(error: unknown, request: FastifyRequest): Envelope {
   if (error instanceof ApiError) return envelope(error.id, error.message, error.issues);
-  if (error instanceof ValidationError) return envelope('validation_failed', error.message, error.issues);
+  if (error instanceof ValidationError) {
+    return envelope('validation_failed', error.message, error.issues);
+  }
   if (error instanceof InsufficientDataError) {
     return envelope('validation_failed', error.message, [
       { field: 'data', code: 'insufficient_data', message: error.message },
@@ -88,15 +96,29 @@ export function toEnvelope(error: unknown, request: FastifyRequest): Envelope {
   const fastifyError = error as Partial<FastifyError>;
   if (fastifyError.validation !== undefined) {
     const issues = validationIssues(fastifyError as FastifyError);
-    return envelope('bad_request', issues.map((i) => i.message).join('; ') || 'Invalid request', issues);
+    return envelope(
+      'bad_request',
+      issues.map((i) => i.message).join('; ') || 'Invalid request',
+      issues,
+    );
   }
   const status = fastifyError.statusCode ?? 500;
-  if (status === 415) return envelope('unsupported_media_type', fastifyError.message ?? 'Unsupported media type');
-  if (status === 413) return envelope('payload_too_large', fastifyError.message ?? 'Payload too large');
-  if (status === 429) return envelope('rate_limited', 'Too many requests: wait a minute and try again');
+  if (status === 415) {
+    return envelope('unsupported_media_type', fastifyError.message ?? 'Unsupported media type');
+  }
+  if (status === 413) {
+    return envelope('payload_too_large', fastifyError.message ?? 'Payload too large');
+  }
+  if (status === 429) {
+    return envelope('rate_limited', 'Too many requests: wait a minute and try again');
+  }
   if (status >= 400 && status < 500) {
     return envelope('bad_request', fastifyError.message ?? 'Bad request', [
-      { field: 'body', code: fastifyError.code ?? 'bad_request', message: fastifyError.message ?? 'Bad request' },
+      {
+        field: 'body',
+        code: fastifyError.code ?? 'bad_request',
+        message: fastifyError.message ?? 'Bad request',
+      },
     ]);
   }
   request.log.error({ err: error }, 'unhandled error');

@@ -11,7 +11,11 @@ export function migrateCommand(): Command {
       const adapter = openDatabase(options.database ?? process.env.DATABASE_URL);
       try {
         const { applied } = await migrateToLatest(adapter);
-        console.log(applied.length === 0 ? `${adapter.description}: schema is up to date` : `${adapter.description}: applied ${applied.join(', ')}`);
+        console.log(
+          applied.length === 0
+            ? `${adapter.description}: schema is up to date`
+            : `${adapter.description}: applied ${applied.join(', ')}`,
+        );
       } finally {
         await adapter.close();
       }

@@ -22,10 +22,19 @@ export function userCommand(): Command {
     .description('create a user with a role on one or more org units (by id or code)')
     .requiredOption('--email <email>', 'login email')
     .option('--name <name>', 'display name (default: the part of the email before @)')
-    .addOption(new Option('--role <role>', 'role on each org unit').choices([...ROLES]).makeOptionMandatory())
-    .requiredOption('--org-unit <id...>', 'org unit id(s) or code(s) the role covers, with their subtrees')
+    .addOption(
+      new Option('--role <role>', 'role on each org unit')
+        .choices([...ROLES])
+        .makeOptionMandatory(),
+    )
+    .requiredOption(
+      '--org-unit <id...>',
+      'org unit id(s) or code(s) the role covers, with their subtrees',
+    )
     .option('--password <password>', 'password (default: a random one, printed)')
-    .addOption(new Option('--locale <locale>', 'interface language').choices(['en', 'fr', 'pt', 'es']))
+    .addOption(
+      new Option('--locale <locale>', 'interface language').choices(['en', 'fr', 'pt', 'es']),
+    )
     .addOption(databaseOption())
     .action(async (options: UserAddOptions) => {
       const adapter = await openMigratedDatabase(options.database);
@@ -37,7 +46,9 @@ export function userCommand(): Command {
             .select('id')
             .where((eb) => eb.or([eb('id', '=', ref), eb('code', '=', ref)]))
             .executeTakeFirst();
-          if (unit === undefined) throw new Error(`--org-unit ${ref}: no org unit has this id or code`);
+          if (unit === undefined) {
+            throw new Error(`--org-unit ${ref}: no org unit has this id or code`);
+          }
           orgUnitIds.push(unit.id);
         }
         const password = options.password ?? randomBytes(9).toString('base64url');
@@ -49,7 +60,9 @@ export function userCommand(): Command {
           roles: orgUnitIds.map((orgUnitId) => ({ role: options.role, orgUnitId })),
           createdBy: { userId: null, actor: 'cli' },
         });
-        console.log(`created ${created.email} (${created.id}) as ${options.role} on ${orgUnitIds.join(', ')}`);
+        console.log(
+          `created ${created.email} (${created.id}) as ${options.role} on ${orgUnitIds.join(', ')}`,
+        );
         if (options.password === undefined) console.log(`password: ${password}`);
       } finally {
         await adapter.close();

@@ -5,10 +5,17 @@
 import { Type, type Static } from 'typebox';
 
 /** A DHIS2-style UID: 11 characters, a letter then letters or digits. */
-export const Uid = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9]{10}$', description: 'DHIS2-style UID' });
+export const Uid = Type.String({
+  pattern: '^[A-Za-z][A-Za-z0-9]{10}$',
+  description: 'DHIS2-style UID',
+});
 
 /** A DHIS2 period id such as `202401`, `2024Q1`, `2024W3` (dashed daily/monthly forms accepted). */
-export const PeriodIdSchema = Type.String({ minLength: 4, maxLength: 20, description: 'DHIS2 period id' });
+export const PeriodIdSchema = Type.String({
+  minLength: 4,
+  maxLength: 20,
+  description: 'DHIS2 period id',
+});
 
 /** One problem with a request, naming the field. */
 export const IssueSchema = Type.Object({

@@ -12,7 +12,12 @@ export type LoginBody = Static<typeof LoginBody>;
 
 export const RoleAssignmentSchema = Type.Object({
   role: RoleSchema,
-  orgUnit: Type.Object({ id: Uid, name: Type.String(), level: Type.Integer(), path: Type.String() }),
+  orgUnit: Type.Object({
+    id: Uid,
+    name: Type.String(),
+    level: Type.Integer(),
+    path: Type.String(),
+  }),
 });
 export type RoleAssignment = Static<typeof RoleAssignmentSchema>;
 

@@ -31,9 +31,29 @@ export const DESIRED_DIRECTIONS = ['up', 'down', 'none'] as const;
 export const CHART_TYPES = ['run', 'i', 'mr', 'p', 'pp', 'u', 'up', 'c', 'g', 't'] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 
-export const IndicatorKindSchema = Type.Union([Type.Literal('proportion'), Type.Literal('rate'), Type.Literal('count'), Type.Literal('mean')]);
-export const DesiredDirectionSchema = Type.Union([Type.Literal('up'), Type.Literal('down'), Type.Literal('none')]);
-export const ChartTypeSchema = Type.Union([Type.Literal('run'), Type.Literal('i'), Type.Literal('mr'), Type.Literal('p'), Type.Literal('pp'), Type.Literal('u'), Type.Literal('up'), Type.Literal('c'), Type.Literal('g'), Type.Literal('t')]);
+export const IndicatorKindSchema = Type.Union([
+  Type.Literal('proportion'),
+  Type.Literal('rate'),
+  Type.Literal('count'),
+  Type.Literal('mean'),
+]);
+export const DesiredDirectionSchema = Type.Union([
+  Type.Literal('up'),
+  Type.Literal('down'),
+  Type.Literal('none'),
+]);
+export const ChartTypeSchema = Type.Union([
+  Type.Literal('run'),
+  Type.Literal('i'),
+  Type.Literal('mr'),
+  Type.Literal('p'),
+  Type.Literal('pp'),
+  Type.Literal('u'),
+  Type.Literal('up'),
+  Type.Literal('c'),
+  Type.Literal('g'),
+  Type.Literal('t'),
+]);
 
 export const IndicatorSchema = Type.Object({
   id: Uid,

@@ -63,7 +63,9 @@ export type OrgUnitCreateBody = Static<typeof OrgUnitCreateBody>;
 export const OrgUnitUpdateBody = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 230 })),
-    shortName: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 50 }), Type.Null()])),
+    shortName: Type.Optional(
+      Type.Union([Type.String({ minLength: 1, maxLength: 50 }), Type.Null()]),
+    ),
     code: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 50 }), Type.Null()])),
   },
   { additionalProperties: false, minProperties: 1 },

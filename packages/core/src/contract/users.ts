@@ -21,10 +21,13 @@ export const UserCreateBody = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 200 }),
     password: Type.String({ minLength: 10, maxLength: 1024 }),
     locale: Type.Optional(LocaleSchema),
-    roles: Type.Array(Type.Object({ role: RoleSchema, orgUnitId: Uid }, { additionalProperties: false }), {
-      minItems: 1,
-      maxItems: 50,
-    }),
+    roles: Type.Array(
+      Type.Object({ role: RoleSchema, orgUnitId: Uid }, { additionalProperties: false }),
+      {
+        minItems: 1,
+        maxItems: 50,
+      },
+    ),
   },
   { additionalProperties: false },
 );

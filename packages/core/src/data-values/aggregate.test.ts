@@ -26,10 +26,14 @@ describe('aggregateValues', () => {
 
   it('has no value when nothing was reported', () => {
     expect(aggregateValues('SUM', [])).toBeNull();
-    expect(aggregateValues('AVERAGE', [{ startDate: '2024-01-01', sum: 0, count: 0, min: 0, max: 0 }])).toBeNull();
+    expect(
+      aggregateValues('AVERAGE', [{ startDate: '2024-01-01', sum: 0, count: 0, min: 0, max: 0 }]),
+    ).toBeNull();
   });
 
   it('keeps a reported zero as a value', () => {
-    expect(aggregateValues('SUM', [{ startDate: '2024-01-01', sum: 0, count: 3, min: 0, max: 0 }])).toBe(0);
+    expect(
+      aggregateValues('SUM', [{ startDate: '2024-01-01', sum: 0, count: 3, min: 0, max: 0 }]),
+    ).toBe(0);
   });
 });

@@ -25,10 +25,14 @@ export interface PeriodAggregate {
 }
 
 /** Combines stored periods into one value; null when there are none. */
-export function aggregateValues(aggregationType: string, periods: readonly PeriodAggregate[]): number | null {
+export function aggregateValues(
+  aggregationType: string,
+  periods: readonly PeriodAggregate[],
+): number | null {
   const present = periods.filter((p) => p.count > 0);
   if (present.length === 0) return null;
-  const total = (f: (p: PeriodAggregate) => number): number => present.reduce((acc, p) => acc + f(p), 0);
+  const total = (f: (p: PeriodAggregate) => number): number =>
+    present.reduce((acc, p) => acc + f(p), 0);
   const latest = (): PeriodAggregate =>
     present.reduce((best, p) => (p.startDate > best.startDate ? p : best), present[0]);
   switch (aggregationType) {

@@ -29,7 +29,12 @@ const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
  * @param field - what to name in the issue, e.g. `value`
  * @param row - the input row, when there is one
  */
-export function checkValue(valueType: string, raw: string, field = 'value', row?: number): ValueCheck {
+export function checkValue(
+  valueType: string,
+  raw: string,
+  field = 'value',
+  row?: number,
+): ValueCheck {
   const value = raw.trim();
   const bad = (code: string, message: string): ValueCheck => ({
     ok: false,
@@ -37,22 +42,44 @@ export function checkValue(valueType: string, raw: string, field = 'value', row?
   });
   if (value === '') return bad('required', `${field} is empty`);
   if ((NUMERIC_VALUE_TYPES as readonly string[]).includes(valueType)) {
-    if (!NUMBER.test(value)) return bad('not_a_number', `${field} "${raw}" is not a number (value type ${valueType})`);
+    if (!NUMBER.test(value)) {
+      return bad('not_a_number', `${field} "${raw}" is not a number (value type ${valueType})`);
+    }
     const n = Number(value);
     if (!Number.isFinite(n)) return bad('not_a_number', `${field} "${raw}" is out of range`);
     const integer = valueType.startsWith('INTEGER');
-    if (integer && !Number.isInteger(n)) return bad('not_an_integer', `${field} "${raw}" must be a whole number (value type ${valueType})`);
-    if (valueType === 'INTEGER_POSITIVE' && n <= 0) return bad('out_of_range', `${field} ${raw} must be greater than 0`);
-    if (valueType === 'INTEGER_NEGATIVE' && n >= 0) return bad('out_of_range', `${field} ${raw} must be less than 0`);
-    if (valueType === 'INTEGER_ZERO_OR_POSITIVE' && n < 0) return bad('out_of_range', `${field} ${raw} must be 0 or more`);
-    if (valueType === 'PERCENTAGE' && (n < 0 || n > 100)) return bad('out_of_range', `${field} ${raw} must be between 0 and 100`);
-    if (valueType === 'UNIT_INTERVAL' && (n < 0 || n > 1)) return bad('out_of_range', `${field} ${raw} must be between 0 and 1`);
+    if (integer && !Number.isInteger(n)) {
+      return bad(
+        'not_an_integer',
+        `${field} "${raw}" must be a whole number (value type ${valueType})`,
+      );
+    }
+    if (valueType === 'INTEGER_POSITIVE' && n <= 0) {
+      return bad('out_of_range', `${field} ${raw} must be greater than 0`);
+    }
+    if (valueType === 'INTEGER_NEGATIVE' && n >= 0) {
+      return bad('out_of_range', `${field} ${raw} must be less than 0`);
+    }
+    if (valueType === 'INTEGER_ZERO_OR_POSITIVE' && n < 0) {
+      return bad('out_of_range', `${field} ${raw} must be 0 or more`);
+    }
+    if (valueType === 'PERCENTAGE' && (n < 0 || n > 100)) {
+      return bad('out_of_range', `${field} ${raw} must be between 0 and 100`);
+    }
+    if (valueType === 'UNIT_INTERVAL' && (n < 0 || n > 1)) {
+      return bad('out_of_range', `${field} ${raw} must be between 0 and 1`);
+    }
     return { ok: true, value, numeric: n };
   }
   if (valueType === 'BOOLEAN' || valueType === 'TRUE_ONLY') {
     const lower = value.toLowerCase();
     const allowed = valueType === 'BOOLEAN' ? ['true', 'false', '1', '0'] : ['true', '1'];
-    if (!allowed.includes(lower)) return bad('not_a_boolean', `${field} "${raw}" must be ${allowed.join(' or ')} (value type ${valueType})`);
+    if (!allowed.includes(lower)) {
+      return bad(
+        'not_a_boolean',
+        `${field} "${raw}" must be ${allowed.join(' or ')} (value type ${valueType})`,
+      );
+    }
     const truth = lower === 'true' || lower === '1';
     return { ok: true, value: truth ? 'true' : 'false', numeric: truth ? 1 : 0 };
   }

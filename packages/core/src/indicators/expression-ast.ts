@@ -25,24 +25,22 @@ export type ExpressionNode =
       readonly left: ExpressionNode;
       readonly right: ExpressionNode;
     }
-  | { readonly kind: 'call'; readonly name: FunctionName; readonly args: readonly ExpressionNode[] };
+  | {
+      readonly kind: 'call';
+      readonly name: FunctionName;
+      readonly args: readonly ExpressionNode[];
+    };
 
 export type BinaryOperator =
-  | '+'
-  | '-'
-  | '*'
-  | '/'
-  | '%'
-  | '^'
-  | '<'
-  | '<='
-  | '>'
-  | '>='
-  | '=='
-  | '!='
-  | '&&'
-  | '||';
+  '+' | '-' | '*' | '/' | '%' | '^' | '<' | '<=' | '>' | '>=' | '==' | '!=' | '&&' | '||';
 
 /** Functions DHIS2 indicator expressions may call. */
-export const FUNCTION_NAMES = ['if', 'isNull', 'isNotNull', 'firstNonNull', 'greatest', 'least'] as const;
+export const FUNCTION_NAMES = [
+  'if',
+  'isNull',
+  'isNotNull',
+  'firstNonNull',
+  'greatest',
+  'least',
+] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];

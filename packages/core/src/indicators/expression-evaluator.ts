@@ -42,7 +42,13 @@ function evaluateNode(node: ExpressionNode, inputs: ExpressionInputs): Value {
       return inputs.days ?? NaN;
     case 'unary': {
       const v = num(evaluateNode(node.operand, inputs));
-      return node.operator === '-' ? -v : node.operator === '+' ? v : Number.isNaN(v) ? NaN : bool(v === 0);
+      return node.operator === '-'
+        ? -v
+        : node.operator === '+'
+          ? v
+          : Number.isNaN(v)
+            ? NaN
+            : bool(v === 0);
     }
     case 'binary': {
       const a = num(evaluateNode(node.left, inputs));

@@ -21,11 +21,34 @@ type Token =
   | { kind: 'op'; value: string; at: number }
   | { kind: 'end'; at: number };
 
-const OPERATORS = ['&&', '||', '==', '!=', '<=', '>=', '+', '-', '*', '/', '%', '^', '<', '>', '!', '(', ')', ','];
+const OPERATORS = [
+  '&&',
+  '||',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '^',
+  '<',
+  '>',
+  '!',
+  '(',
+  ')',
+  ',',
+];
 const UID = /^[A-Za-z][A-Za-z0-9]{10}$/;
 
 function fail(field: string, expression: string, at: number, message: string): never {
-  throw ValidationError.of(field, 'invalid_expression', `${message} at position ${at + 1} of "${expression}"`);
+  throw ValidationError.of(
+    field,
+    'invalid_expression',
+    `${message} at position ${at + 1} of "${expression}"`,
+  );
 }
 
 function tokenize(expression: string, field: string): Token[] {
@@ -71,16 +94,29 @@ function tokenize(expression: string, field: string): Token[] {
 
 function dataItem(body: string, fail: (m: string) => never): DataItemRef {
   const parts = body.split('.');
-  if (parts.length > 3 || !UID.test(parts[0])) fail(`Data item #{${body}} must be #{de}, #{de.coc} or #{de.coc.aoc} with 11-character ids`);
+  if (parts.length > 3 || !UID.test(parts[0])) {
+    fail(`Data item #{${body}} must be #{de}, #{de.coc} or #{de.coc.aoc} with 11-character ids`);
+  }
   const combo = (p: string | undefined): string | null => {
     if (p === undefined || p === '*') return null;
     if (!UID.test(p)) fail(`"${p}" in #{${body}} is not an 11-character id or *`);
     return p;
   };
-  return { dataElementId: parts[0], categoryOptionComboId: combo(parts[1]), attributeOptionComboId: combo(parts[2]) };
+  return {
+    dataElementId: parts[0],
+    categoryOptionComboId: combo(parts[1]),
+    attributeOptionComboId: combo(parts[2]),
+  };
 }
 
-const LEVELS: readonly (readonly BinaryOperator[])[] = [['||'], ['&&'], ['==', '!='], ['<', '<=', '>', '>='], ['+', '-'], ['*', '/', '%']];
+const LEVELS: readonly (readonly BinaryOperator[])[] = [
+  ['||'],
+  ['&&'],
+  ['==', '!='],
+  ['<', '<=', '>', '>='],
+  ['+', '-'],
+  ['*', '/', '%'],
+];
 
 /**
  * Parses an indicator expression into a syntax tree.
@@ -111,7 +147,12 @@ export function parseExpression(expression: string, field = 'expression'): Expre
       const t = peek();
       if (t.kind !== 'op' || !LEVELS[level].includes(t.value as BinaryOperator)) return left;
       pos++;
-      left = { kind: 'binary', operator: t.value as BinaryOperator, left, right: binary(level + 1) };
+      left = {
+        kind: 'binary',
+        operator: t.value as BinaryOperator,
+        left,
+        right: binary(level + 1),
+      };
     }
   };
   const unary = (): ExpressionNode => {
@@ -135,16 +176,32 @@ export function parseExpression(expression: string, field = 'expression'): Expre
       case 'number':
         return { kind: 'number', value: t.value };
       case 'item':
-        if (t.prefix === '#') return { kind: 'dataItem', ...dataItem(t.body, (m) => fail(field, expression, t.at, m)) };
-        if (t.prefix === 'C' || t.prefix === 'OUG') {
-          if (!UID.test(t.body)) fail(field, expression, t.at, `${t.prefix}{${t.body}} needs an 11-character id`);
-          return t.prefix === 'C' ? { kind: 'constant', id: t.body } : { kind: 'orgUnitGroupCount', id: t.body };
+        if (t.prefix === '#') {
+          return { kind: 'dataItem', ...dataItem(t.body, (m) => fail(field, expression, t.at, m)) };
         }
-        return fail(field, expression, t.at, `${t.prefix}{…} items (reporting rates, tracker data) are not supported in Sankofa indicators`);
+        if (t.prefix === 'C' || t.prefix === 'OUG') {
+          if (!UID.test(t.body)) {
+            fail(field, expression, t.at, `${t.prefix}{${t.body}} needs an 11-character id`);
+          }
+          return t.prefix === 'C'
+            ? { kind: 'constant', id: t.body }
+            : { kind: 'orgUnitGroupCount', id: t.body };
+        }
+        return fail(
+          field,
+          expression,
+          t.at,
+          `${t.prefix}{…} items (reporting rates, tracker data) are not supported in Sankofa indicators`,
+        );
       case 'name': {
         if (t.value === '[days]') return { kind: 'days' };
         if (!(FUNCTION_NAMES as readonly string[]).includes(t.value)) {
-          return fail(field, expression, t.at, `Unknown function "${t.value}"; known: ${FUNCTION_NAMES.join(', ')}`);
+          return fail(
+            field,
+            expression,
+            t.at,
+            `Unknown function "${t.value}"; known: ${FUNCTION_NAMES.join(', ')}`,
+          );
         }
         expect('(');
         const args: ExpressionNode[] = [];
@@ -157,9 +214,21 @@ export function parseExpression(expression: string, field = 'expression'): Expre
         }
         expect(')');
         const name = t.value as FunctionName;
-        const arity = { if: [3, 3], isNull: [1, 1], isNotNull: [1, 1], firstNonNull: [1, 99], greatest: [1, 99], least: [1, 99] }[name];
+        const arity = {
+          if: [3, 3],
+          isNull: [1, 1],
+          isNotNull: [1, 1],
+          firstNonNull: [1, 99],
+          greatest: [1, 99],
+          least: [1, 99],
+        }[name];
         if (args.length < arity[0] || args.length > arity[1]) {
-          fail(field, expression, t.at, `${name}() takes ${arity[0] === arity[1] ? arity[0] : `at least ${arity[0]}`} argument(s), got ${args.length}`);
+          fail(
+            field,
+            expression,
+            t.at,
+            `${name}() takes ${arity[0] === arity[1] ? arity[0] : `at least ${arity[0]}`} argument(s), got ${args.length}`,
+          );
         }
         return { kind: 'call', name, args };
       }

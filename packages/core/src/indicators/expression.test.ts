@@ -13,10 +13,18 @@ const B = 'cYeuwXTCPkU';
 const COC = 'pq2XI5kz2BY';
 const AOC = 'HllvX50cXC0';
 
-function evaluate(expression: string, values: Record<string, number | null>, constants: Record<string, number> = {}) {
+function evaluate(
+  expression: string,
+  values: Record<string, number | null>,
+  constants: Record<string, number> = {},
+) {
   return evaluateExpression(parseExpression(expression), {
     dataItem: (ref) => {
-      const key = [ref.dataElementId, ref.categoryOptionComboId ?? '*', ref.attributeOptionComboId ?? '*'].join('.');
+      const key = [
+        ref.dataElementId,
+        ref.categoryOptionComboId ?? '*',
+        ref.attributeOptionComboId ?? '*',
+      ].join('.');
       return values[key] ?? values[ref.dataElementId] ?? null;
     },
     constant: (id) => constants[id],
@@ -27,7 +35,9 @@ function evaluate(expression: string, values: Record<string, number | null>, con
 
 describe('parseExpression', () => {
   it('reads every data item form', () => {
-    const items = collectDataItems(parseExpression(`#{${A}}+#{${A}.${COC}}+#{${A}.${COC}.${AOC}}+#{${A}.*.${AOC}}`));
+    const items = collectDataItems(
+      parseExpression(`#{${A}}+#{${A}.${COC}}+#{${A}.${COC}.${AOC}}+#{${A}.*.${AOC}}`),
+    );
     expect(items).toEqual([
       { dataElementId: A, categoryOptionComboId: null, attributeOptionComboId: null },
       { dataElementId: A, categoryOptionComboId: COC, attributeOptionComboId: null },
@@ -37,7 +47,9 @@ describe('parseExpression', () => {
   });
 
   it('names the position of a syntax error', () => {
-    expect(() => parseExpression(`#{${A}}+`, 'numerator')).toThrow(/Unexpected end of expression at position 16/);
+    expect(() => parseExpression(`#{${A}}+`, 'numerator')).toThrow(
+      /Unexpected end of expression at position 16/,
+    );
     expect(() => parseExpression('#{short}')).toThrow(ValidationError);
     expect(() => parseExpression('sqrt(4)')).toThrow(/Unknown function "sqrt"/);
     expect(() => parseExpression('if(1,2)')).toThrow(/if\(\) takes 3 argument/);
@@ -92,7 +104,14 @@ describe('computeIndicatorValue', () => {
     expect(computeIndicatorValue({ numerator: 30, denominator: 0, factor: 100 })).toBeNull();
     expect(computeIndicatorValue({ numerator: null, denominator: 5, factor: 100 })).toBeNull();
     expect(
-      computeIndicatorValue({ numerator: 10, denominator: 1000, factor: 1000, annualized: true, periodDays: 31, yearDays: 365 }),
+      computeIndicatorValue({
+        numerator: 10,
+        denominator: 1000,
+        factor: 1000,
+        annualized: true,
+        periodDays: 31,
+        yearDays: 365,
+      }),
     ).toBeCloseTo((10 / 1000) * 1000 * (365 / 31), 12);
   });
 });

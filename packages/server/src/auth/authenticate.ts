@@ -33,15 +33,22 @@ export function registerAuthentication(
     const token = request.cookies[SESSION_COOKIE];
     request.actor = token ? await resolveSession(db, token, idleMinutes) : undefined;
   });
-  app.addHook('preHandler', async (request) => {
-    if (SAFE_METHODS.has(request.method) || request.actor === undefined) return;
+  app.addHook('preHandler', (request, _reply, done) => {
+    if (SAFE_METHODS.has(request.method) || request.actor === undefined) {
+      done();
+      return;
+    }
     const sent = request.headers[CSRF_HEADER];
     if (typeof sent !== 'string' || !tokensMatch(sent, request.actor.csrfToken)) {
-      throw new ApiError(
-        'csrf_token_invalid',
-        'Missing or wrong X-CSRF-Token header: reload the page and try again',
+      done(
+        new ApiError(
+          'csrf_token_invalid',
+          'Missing or wrong X-CSRF-Token header: reload the page and try again',
+        ),
       );
+      return;
     }
+    done();
   });
 }
 

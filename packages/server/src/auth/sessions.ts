@@ -35,7 +35,13 @@ export async function loadAssignments(db: Kysely<Database>, userId: string): Pro
   const rows = await db
     .selectFrom('userRoles')
     .innerJoin('orgUnits', 'orgUnits.id', 'userRoles.orgUnitId')
-    .select(['userRoles.role', 'userRoles.orgUnitId', 'orgUnits.name', 'orgUnits.path', 'orgUnits.level'])
+    .select([
+      'userRoles.role',
+      'userRoles.orgUnitId',
+      'orgUnits.name',
+      'orgUnits.path',
+      'orgUnits.level',
+    ])
     .where('userRoles.userId', '=', userId)
     .orderBy('orgUnits.path')
     .execute();
@@ -96,6 +102,9 @@ export async function resolveSession(
 }
 
 /** Ends a session (logout). */
-export async function deleteSession(db: Kysely<Database> | Transaction<Database>, sessionId: string): Promise<void> {
+export async function deleteSession(
+  db: Kysely<Database> | Transaction<Database>,
+  sessionId: string,
+): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }

@@ -27,7 +27,11 @@ export function parseDatabaseUrl(url: string): DatabaseLocation {
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
     if (path === '') {
-      throw ValidationError.of('DATABASE_URL', 'invalid_database_url', 'sqlite: needs a file path, e.g. sqlite:./data/sankofa.sqlite');
+      throw ValidationError.of(
+        'DATABASE_URL',
+        'invalid_database_url',
+        'sqlite: needs a file path, e.g. sqlite:./data/sankofa.sqlite',
+      );
     }
     return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
   }

@@ -32,7 +32,9 @@ export async function migrateToLatest(adapter: DialectAdapter): Promise<Migratio
     migrationLockTableName: 'schema_migrations_lock',
   });
   const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
-  if (error !== undefined) throw error instanceof Error ? error : new Error(String(error));
+  if (error !== undefined) {
+    throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
+  }
   return {
     applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
   };

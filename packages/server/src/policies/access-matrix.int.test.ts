@@ -11,28 +11,47 @@ import { testDialects } from '../testing/test-database.ts';
 
 const ROLES: Role[] = ['viewer', 'contributor', 'manager', 'admin'];
 const RANK: Record<Role, number> = { viewer: 0, contributor: 1, manager: 2, admin: 3 };
-const series = (orgUnit: string) => `/api/data-values?indicator=${F.anc4Rate}&orgUnit=${orgUnit}&startPeriod=202401&endPeriod=202403`;
+const series = (orgUnit: string) =>
+  `/api/data-values?indicator=${F.anc4Rate}&orgUnit=${orgUnit}&startPeriod=202401&endPeriod=202403`;
 
 let counter = 0;
 /** A write each role may or may not do, inside or outside the scope of District A. */
-const writes: { name: string; minRole: Role; inside: boolean; send: (c: TestClient) => ReturnType<TestClient['get']> }[] = [
+const writes: {
+  name: string;
+  minRole: Role;
+  inside: boolean;
+  send: (c: TestClient) => ReturnType<TestClient['get']>;
+}[] = [
   {
     name: 'store a data value at Facility A1',
     minRole: 'contributor',
     inside: true,
-    send: (c) => c.put('/api/data-values', { dataElement: F.anc1, period: '202404', orgUnit: F.facilityA1, value: String(++counter) }),
+    send: (c) =>
+      c.put('/api/data-values', {
+        dataElement: F.anc1,
+        period: '202404',
+        orgUnit: F.facilityA1,
+        value: String(++counter),
+      }),
   },
   {
     name: 'store a data value at Facility B1',
     minRole: 'contributor',
     inside: false,
-    send: (c) => c.put('/api/data-values', { dataElement: F.anc1, period: '202404', orgUnit: F.facilityB1, value: '1' }),
+    send: (c) =>
+      c.put('/api/data-values', {
+        dataElement: F.anc1,
+        period: '202404',
+        orgUnit: F.facilityB1,
+        value: '1',
+      }),
   },
   {
     name: 'add a facility under District A',
     minRole: 'manager',
     inside: true,
-    send: (c) => c.post('/api/org-units', { parentId: F.districtA, name: `New facility ${++counter}` }),
+    send: (c) =>
+      c.post('/api/org-units', { parentId: F.districtA, name: `New facility ${++counter}` }),
   },
   {
     name: 'add a facility under District C',
@@ -57,13 +76,24 @@ const writes: { name: string; minRole: Role; inside: boolean; send: (c: TestClie
     minRole: 'admin',
     inside: true,
     send: (c) =>
-      c.post('/api/users', { email: `new${++counter}@test.example`, name: 'New', password: 'long-enough-pw', roles: [{ role: 'viewer', orgUnitId: F.facilityA2 }] }),
+      c.post('/api/users', {
+        email: `new${++counter}@test.example`,
+        name: 'New',
+        password: 'long-enough-pw',
+        roles: [{ role: 'viewer', orgUnitId: F.facilityA2 }],
+      }),
   },
   {
     name: 'create a user on District B',
     minRole: 'admin',
     inside: false,
-    send: (c) => c.post('/api/users', { email: `out${++counter}@test.example`, name: 'Out', password: 'long-enough-pw', roles: [{ role: 'viewer', orgUnitId: F.districtB }] }),
+    send: (c) =>
+      c.post('/api/users', {
+        email: `out${++counter}@test.example`,
+        name: 'Out',
+        password: 'long-enough-pw',
+        roles: [{ role: 'viewer', orgUnitId: F.districtB }],
+      }),
   },
 ];
 
@@ -71,7 +101,14 @@ describe.each(testDialects())('access scope on %s', (dialect) => {
   let server: TestServer;
   const clients = {} as Record<Role, TestClient>;
   const auditCount = async () =>
-    Number((await server.database.adapter.db.selectFrom('auditEvents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await server.database.adapter.db
+          .selectFrom('auditEvents')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     server = await createTestServer(dialect);
@@ -84,10 +121,14 @@ describe.each(testDialects())('access scope on %s', (dialect) => {
       const c = clients[role];
       expect((await c.get(`/api/org-units/${F.districtA}`)).statusCode).toBe(200);
       expect((await c.get(`/api/org-units/${F.facilityA1}`)).statusCode).toBe(200);
-      const children = (await c.get(`/api/org-units/${F.districtA}/children`)).json().orgUnits.map((u: { id: string }) => u.id);
+      const children = (await c.get(`/api/org-units/${F.districtA}/children`))
+        .json()
+        .orgUnits.map((u: { id: string }) => u.id);
       expect(children).toEqual(expect.arrayContaining([F.facilityA1, F.facilityA2]));
       expect((await c.get(series(F.facilityA1))).statusCode).toBe(200);
-      const roots = (await c.get('/api/org-units')).json().orgUnits.map((u: { id: string }) => u.id);
+      const roots = (await c.get('/api/org-units'))
+        .json()
+        .orgUnits.map((u: { id: string }) => u.id);
       expect(roots).toEqual([F.districtA]);
     });
 
@@ -108,8 +149,14 @@ describe.each(testDialects())('access scope on %s', (dialect) => {
         expect(response.json()).toMatchObject({ error: 'forbidden', status: 403 });
       }
       const search = (await c.get('/api/org-units?q=facility')).json().orgUnits;
-      expect(search.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining([F.facilityA1, F.facilityA2]));
-      expect(search.every((u: { path: string }) => u.path.startsWith(`/${F.country}/${F.north}/${F.districtA}/`))).toBe(true);
+      expect(search.map((u: { id: string }) => u.id)).toEqual(
+        expect.arrayContaining([F.facilityA1, F.facilityA2]),
+      );
+      expect(
+        search.every((u: { path: string }) =>
+          u.path.startsWith(`/${F.country}/${F.north}/${F.districtA}/`),
+        ),
+      ).toBe(true);
     });
 
     it.each(writes)('may $name only with the right role and scope, audited', async (write) => {
@@ -119,7 +166,11 @@ describe.each(testDialects())('access scope on %s', (dialect) => {
       if (allowed) {
         expect(response.statusCode, response.body).toBeLessThan(300);
         expect(await auditCount()).toBe(before + 1);
-        const latest = await server.database.adapter.db.selectFrom('auditEvents').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+        const latest = await server.database.adapter.db
+          .selectFrom('auditEvents')
+          .selectAll()
+          .orderBy('id', 'desc')
+          .executeTakeFirstOrThrow();
         expect(latest.userId).toBe(clients[role].userId);
         expect(latest.after).not.toBeNull();
       } else {
@@ -141,12 +192,16 @@ describe.each(testDialects())('access scope on %s', (dialect) => {
       ['GET', series(F.country)],
       ['GET', '/api/users'],
       ['GET', '/api/audit-events'],
-      ['PUT', '/api/data-values', { dataElement: F.anc1, period: '202404', orgUnit: F.facilityA1, value: '1' }],
+      [
+        'PUT',
+        '/api/data-values',
+        { dataElement: F.anc1, period: '202404', orgUnit: F.facilityA1, value: '1' },
+      ],
       ['POST', '/api/org-units', { parentId: F.districtA, name: 'x' }],
       ['POST', '/api/auth/logout'],
     ];
     for (const [method, url, payload] of requests) {
-      const response = await anonymous.request({ method: method as 'GET', url, payload: payload as object });
+      const response = await anonymous.request({ method: method, url, payload: payload as object });
       expect(response.statusCode, `${method} ${url}`).toBe(401);
       expect(response.json()).toMatchObject({ error: 'not_authenticated', status: 401 });
     }

@@ -12,7 +12,11 @@ const VERB: Record<Role, string> = {
 };
 
 /** Throws 403 unless the actor holds `minRole` over the org unit. */
-export function assertRoleAt(actor: Actor, orgUnit: { path: string; name: string }, minRole: Role): void {
+export function assertRoleAt(
+  actor: Actor,
+  orgUnit: { path: string; name: string },
+  minRole: Role,
+): void {
   if (!hasRoleAt(actor, orgUnit.path, minRole)) {
     throw forbidden(`You cannot ${VERB[minRole]} ${orgUnit.name}: it is outside your roles' scope`);
   }

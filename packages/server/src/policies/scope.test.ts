@@ -13,8 +13,20 @@ const actor = (assignments: Actor['assignments']): Actor => ({
 });
 
 describe('org-unit scope', () => {
-  const district = { role: 'manager', orgUnitId: 'D', orgUnitName: 'D', path: '/C/R/D', level: 3 } as const;
-  const region = { role: 'viewer', orgUnitId: 'R', orgUnitName: 'R', path: '/C/R', level: 2 } as const;
+  const district = {
+    role: 'manager',
+    orgUnitId: 'D',
+    orgUnitName: 'D',
+    path: '/C/R/D',
+    level: 3,
+  } as const;
+  const region = {
+    role: 'viewer',
+    orgUnitId: 'R',
+    orgUnitName: 'R',
+    path: '/C/R',
+    level: 2,
+  } as const;
 
   it('covers the unit and its subtree, not siblings sharing a prefix', () => {
     expect(isWithin('/C/R/D', '/C/R/D')).toBe(true);

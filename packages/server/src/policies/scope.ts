@@ -19,7 +19,9 @@ export function isWithin(path: string, ancestorPath: string): boolean {
 export function roleAt(actor: Actor, path: string): Role | null {
   let best: Role | null = null;
   for (const a of actor.assignments) {
-    if (isWithin(path, a.path) && (best === null || roleRank(a.role) > roleRank(best))) best = a.role;
+    if (isWithin(path, a.path) && (best === null || roleRank(a.role) > roleRank(best))) {
+      best = a.role;
+    }
   }
   return best;
 }

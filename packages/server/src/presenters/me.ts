@@ -1,9 +1,12 @@
-import type { Locale, MeResponse, RoleAssignment } from '@sankofa/core';
+import type { MeResponse, RoleAssignment } from '@sankofa/core';
 import type { Actor, Assignment } from '../auth/actor.ts';
 
 /** The API form of a role assignment. */
 export function presentAssignment(a: Assignment): RoleAssignment {
-  return { role: a.role, orgUnit: { id: a.orgUnitId, name: a.orgUnitName, level: a.level, path: a.path } };
+  return {
+    role: a.role,
+    orgUnit: { id: a.orgUnitId, name: a.orgUnitName, level: a.level, path: a.path },
+  };
 }
 
 /** The API form of the signed-in user. */
@@ -16,7 +19,7 @@ export function presentMe(
       id: actor.userId,
       email: actor.email,
       name: actor.name,
-      locale: actor.locale as Locale,
+      locale: actor.locale,
       roles: actor.assignments.map(presentAssignment),
     },
     csrfToken,

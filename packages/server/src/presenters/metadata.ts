@@ -1,9 +1,17 @@
 import type { DataElement, Indicator } from '@sankofa/core';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, DataElementTable, IndicatorTable, IndicatorTypeTable } from '../db/schema.ts';
+import type {
+  Database,
+  DataElementTable,
+  IndicatorTable,
+  IndicatorTypeTable,
+} from '../db/schema.ts';
 
 /** Data elements with their category option combos, in name order. */
-export async function loadDataElements(db: Kysely<Database>, ids?: readonly string[]): Promise<DataElement[]> {
+export async function loadDataElements(
+  db: Kysely<Database>,
+  ids?: readonly string[],
+): Promise<DataElement[]> {
   let query = db.selectFrom('dataElements').selectAll().orderBy('name');
   if (ids !== undefined) query = query.where('id', 'in', ids.length > 0 ? [...ids] : ['']);
   const rows = await query.execute();
@@ -12,7 +20,12 @@ export async function loadDataElements(db: Kysely<Database>, ids?: readonly stri
     .select(['id', 'code', 'name', 'categoryComboId'])
     .orderBy('name')
     .execute();
-  return rows.map((row) => presentDataElement(row, combos.filter((c) => c.categoryComboId === row.categoryComboId)));
+  return rows.map((row) =>
+    presentDataElement(
+      row,
+      combos.filter((c) => c.categoryComboId === row.categoryComboId),
+    ),
+  );
 }
 
 export function presentDataElement(

@@ -2,7 +2,10 @@ import type { OrgUnit } from '@sankofa/core';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, OrgUnitTable } from '../db/schema.ts';
 
-type OrgUnitRow = Pick<OrgUnitTable, 'id' | 'code' | 'name' | 'shortName' | 'parentId' | 'level' | 'path'> & {
+type OrgUnitRow = Pick<
+  OrgUnitTable,
+  'id' | 'code' | 'name' | 'shortName' | 'parentId' | 'level' | 'path'
+> & {
   childCount: number | string;
 };
 
@@ -18,7 +21,9 @@ export function selectOrgUnits(db: Kysely<Database> | Transaction<Database>) {
       'orgUnits.parentId',
       'orgUnits.level',
       'orgUnits.path',
-      sql<number>`(select count(*) from org_units c where c.parent_id = org_units.id)`.as('childCount'),
+      sql<number>`(select count(*) from org_units c where c.parent_id = org_units.id)`.as(
+        'childCount',
+      ),
     ]);
 }
 

@@ -23,7 +23,10 @@ export interface AuditInput {
 }
 
 /** Records one audit event. */
-export async function recordAudit(db: Kysely<Database> | Transaction<Database>, input: AuditInput): Promise<void> {
+export async function recordAudit(
+  db: Kysely<Database> | Transaction<Database>,
+  input: AuditInput,
+): Promise<void> {
   await db
     .insertInto('auditEvents')
     .values({
@@ -34,7 +37,8 @@ export async function recordAudit(db: Kysely<Database> | Transaction<Database>, 
       entityType: input.entityType,
       entityId: input.entityId,
       orgUnitId: input.orgUnitId ?? null,
-      before: input.before === undefined || input.before === null ? null : JSON.stringify(input.before),
+      before:
+        input.before === undefined || input.before === null ? null : JSON.stringify(input.before),
       after: input.after === undefined || input.after === null ? null : JSON.stringify(input.after),
       requestId: input.requestId ?? null,
     })

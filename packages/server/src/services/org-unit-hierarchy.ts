@@ -50,7 +50,10 @@ export async function insertOrgUnit(
       updatedAt: now,
     })
     .execute();
-  await db.insertInto('orgUnitClosure').values({ ancestorId: unit.id, descendantId: unit.id, depth: 0 }).execute();
+  await db
+    .insertInto('orgUnitClosure')
+    .values({ ancestorId: unit.id, descendantId: unit.id, depth: 0 })
+    .execute();
   if (unit.parentId !== null) {
     await db
       .insertInto('orgUnitClosure')

@@ -31,7 +31,11 @@ export type SeriesSubject =
       readonly factor: number;
       readonly annualized: boolean;
     }
-  | { readonly kind: 'dataElement'; readonly dataElementId: string; readonly categoryOptionComboId?: string };
+  | {
+      readonly kind: 'dataElement';
+      readonly dataElementId: string;
+      readonly categoryOptionComboId?: string;
+    };
 
 export interface SeriesQuery {
   readonly subject: SeriesSubject;
@@ -51,7 +55,8 @@ interface ItemRow extends PeriodAggregate {
 const matches = (ref: DataItemRef, row: ItemRow): boolean =>
   row.dataElementId === ref.dataElementId &&
   (ref.categoryOptionComboId === null || row.categoryOptionComboId === ref.categoryOptionComboId) &&
-  (ref.attributeOptionComboId === null || row.attributeOptionComboId === ref.attributeOptionComboId);
+  (ref.attributeOptionComboId === null ||
+    row.attributeOptionComboId === ref.attributeOptionComboId);
 
 function yearDays(period: Period): number {
   const year = Number(period.startDate.slice(0, 4));
@@ -59,7 +64,10 @@ function yearDays(period: Period): number {
 }
 
 /** Computes the series; points without data have `value: null`. */
-export async function querySeries(db: Kysely<Database>, query: SeriesQuery): Promise<SeriesPoint[]> {
+export async function querySeries(
+  db: Kysely<Database>,
+  query: SeriesQuery,
+): Promise<SeriesPoint[]> {
   const { subject, periods } = query;
   if (periods.length === 0) return [];
   let numerator: ExpressionNode;
@@ -75,7 +83,10 @@ export async function querySeries(db: Kysely<Database>, query: SeriesQuery): Pro
       attributeOptionComboId: null,
     };
   }
-  const items = [...collectDataItems(numerator), ...(denominator === null ? [] : collectDataItems(denominator))];
+  const items = [
+    ...collectDataItems(numerator),
+    ...(denominator === null ? [] : collectDataItems(denominator)),
+  ];
   const dataElementIds = [...new Set(items.map((i) => i.dataElementId))];
   const rows: ItemRow[] =
     dataElementIds.length === 0
@@ -101,29 +112,51 @@ export async function querySeries(db: Kysely<Database>, query: SeriesQuery): Pro
           .where('p.endDate', '<=', periods[periods.length - 1].endDate)
           .where('dv.deleted', '=', 0)
           .where('dv.numericValue', 'is not', null)
-          .groupBy(['dv.dataElementId', 'dv.categoryOptionComboId', 'dv.attributeOptionComboId', 'p.id', 'p.startDate', 'p.endDate'])
+          .groupBy([
+            'dv.dataElementId',
+            'dv.categoryOptionComboId',
+            'dv.attributeOptionComboId',
+            'p.id',
+            'p.startDate',
+            'p.endDate',
+          ])
           .execute();
 
   const aggregationTypes = new Map(
     dataElementIds.length === 0
       ? []
-      : (await db.selectFrom('dataElements').select(['id', 'aggregationType']).where('id', 'in', dataElementIds).execute()).map(
-          (r) => [r.id, r.aggregationType] as const,
-        ),
+      : (
+          await db
+            .selectFrom('dataElements')
+            .select(['id', 'aggregationType'])
+            .where('id', 'in', dataElementIds)
+            .execute()
+        ).map((r) => [r.id, r.aggregationType] as const),
   );
 
   return periods.map((period) => {
-    const inPeriod = rows.filter((r) => r.startDate >= period.startDate && r.endDate <= period.endDate);
+    const inPeriod = rows.filter(
+      (r) => r.startDate >= period.startDate && r.endDate <= period.endDate,
+    );
     const dataItem = (ref: DataItemRef): number | null => {
       const matching = inPeriod.filter((r) => matches(ref, r));
-      const byStored = new Map<string, { startDate: string; sum: number; count: number; min: number; max: number }>();
+      const byStored = new Map<
+        string,
+        { startDate: string; sum: number; count: number; min: number; max: number }
+      >();
       // Several combos of one stored period merge before combining periods.
       for (const r of matching) {
         const acc = byStored.get(r.startDate);
         const sum = Number(r.sum);
         const count = Number(r.count);
         if (acc === undefined) {
-          byStored.set(r.startDate, { startDate: r.startDate, sum, count, min: Number(r.min), max: Number(r.max) });
+          byStored.set(r.startDate, {
+            startDate: r.startDate,
+            sum,
+            count,
+            min: Number(r.min),
+            max: Number(r.max),
+          });
         } else {
           acc.sum += sum;
           acc.count += count;
@@ -131,7 +164,9 @@ export async function querySeries(db: Kysely<Database>, query: SeriesQuery): Pro
           acc.max = Math.max(acc.max, Number(r.max));
         }
       }
-      return aggregateValues(aggregationTypes.get(ref.dataElementId) ?? 'SUM', [...byStored.values()]);
+      return aggregateValues(aggregationTypes.get(ref.dataElementId) ?? 'SUM', [
+        ...byStored.values(),
+      ]);
     };
     const base = { period: period.id, startDate: period.startDate, endDate: period.endDate };
     const num = evaluateExpression(numerator, { dataItem, days: periodDays(period) });

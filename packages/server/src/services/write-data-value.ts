@@ -30,11 +30,21 @@ export interface DataValueWrite extends DataValueKey {
 }
 
 /** Inserts the periods if they are not there yet (periods are shared by every value). */
-export async function ensurePeriods(db: Kysely<Database>, periods: readonly Period[]): Promise<void> {
+export async function ensurePeriods(
+  db: Kysely<Database>,
+  periods: readonly Period[],
+): Promise<void> {
   if (periods.length === 0) return;
   await db
     .insertInto('periods')
-    .values(periods.map((p) => ({ id: p.id, periodType: p.type, startDate: p.startDate, endDate: p.endDate })))
+    .values(
+      periods.map((p) => ({
+        id: p.id,
+        periodType: p.type,
+        startDate: p.startDate,
+        endDate: p.endDate,
+      })),
+    )
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 }
@@ -65,7 +75,11 @@ function invalid(issues: Issue[]): never {
 async function resolveKey(trx: Transaction<Database>, actor: Actor, key: DataValueKey) {
   const orgUnit = await findOrgUnit(trx, key.orgUnit);
   assertRoleAt(actor, orgUnit, 'contributor');
-  const dataElement = await trx.selectFrom('dataElements').selectAll().where('id', '=', key.dataElement).executeTakeFirst();
+  const dataElement = await trx
+    .selectFrom('dataElements')
+    .selectAll()
+    .where('id', '=', key.dataElement)
+    .executeTakeFirst();
   if (dataElement === undefined) throw notFound(`Data element ${key.dataElement}`);
   let period: Period;
   try {
@@ -76,25 +90,61 @@ async function resolveKey(trx: Transaction<Database>, actor: Actor, key: DataVal
   const coc = key.categoryOptionCombo ?? DEFAULT_COMBO_ID;
   const aoc = key.attributeOptionCombo ?? DEFAULT_COMBO_ID;
   const issues: Issue[] = [];
-  const cocRow = await trx.selectFrom('categoryOptionCombos').select(['id', 'categoryComboId']).where('id', '=', coc).executeTakeFirst();
-  if (cocRow === undefined || (cocRow.categoryComboId !== dataElement.categoryComboId && coc !== DEFAULT_COMBO_ID)) {
-    issues.push({ field: 'categoryOptionCombo', code: 'invalid_category_option_combo', message: `category option combo ${coc} is not a disaggregation of ${dataElement.name}` });
+  const cocRow = await trx
+    .selectFrom('categoryOptionCombos')
+    .select(['id', 'categoryComboId'])
+    .where('id', '=', coc)
+    .executeTakeFirst();
+  if (
+    cocRow === undefined ||
+    (cocRow.categoryComboId !== dataElement.categoryComboId && coc !== DEFAULT_COMBO_ID)
+  ) {
+    issues.push({
+      field: 'categoryOptionCombo',
+      code: 'invalid_category_option_combo',
+      message: `category option combo ${coc} is not a disaggregation of ${dataElement.name}`,
+    });
   }
-  const aocRow = await trx.selectFrom('attributeOptionCombos').select('id').where('id', '=', aoc).executeTakeFirst();
-  if (aocRow === undefined) issues.push({ field: 'attributeOptionCombo', code: 'unknown_attribute_option_combo', message: `attribute option combo ${aoc} does not exist` });
+  const aocRow = await trx
+    .selectFrom('attributeOptionCombos')
+    .select('id')
+    .where('id', '=', aoc)
+    .executeTakeFirst();
+  if (aocRow === undefined) {
+    issues.push({
+      field: 'attributeOptionCombo',
+      code: 'unknown_attribute_option_combo',
+      message: `attribute option combo ${aoc} does not exist`,
+    });
+  }
   if (issues.length > 0) invalid(issues);
   return { orgUnit, dataElement, period, coc, aoc };
 }
 
 /** Stores one value; returns it as stored. */
-export async function writeDataValue(db: Kysely<Database>, actor: Actor, input: DataValueWrite, requestId: string): Promise<DataValue> {
+export async function writeDataValue(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: DataValueWrite,
+  requestId: string,
+): Promise<DataValue> {
   return db.transaction().execute(async (trx) => {
     const { orgUnit, dataElement, period, coc, aoc } = await resolveKey(trx, actor, input);
     const check = checkValue(dataElement.valueType, input.value);
     if (!check.ok) invalid([check.issue]);
     await ensurePeriods(trx, [period]);
-    const where = { dataElementId: dataElement.id, periodId: period.id, orgUnitId: orgUnit.id, categoryOptionComboId: coc, attributeOptionComboId: aoc };
-    const existing = await trx.selectFrom('dataValues').selectAll().where((eb) => eb.and(where)).executeTakeFirst();
+    const where = {
+      dataElementId: dataElement.id,
+      periodId: period.id,
+      orgUnitId: orgUnit.id,
+      categoryOptionComboId: coc,
+      attributeOptionComboId: aoc,
+    };
+    const existing = await trx
+      .selectFrom('dataValues')
+      .selectAll()
+      .where((eb) => eb.and(where))
+      .executeTakeFirst();
     const now = nowIso();
     const fields = {
       value: check.value,
@@ -106,11 +156,24 @@ export async function writeDataValue(db: Kysely<Database>, actor: Actor, input: 
       deleted: 0 as const,
     };
     if (existing === undefined) {
-      await trx.insertInto('dataValues').values({ ...where, ...fields, createdAt: now }).execute();
+      await trx
+        .insertInto('dataValues')
+        .values({ ...where, ...fields, createdAt: now })
+        .execute();
     } else {
-      await trx.updateTable('dataValues').set(fields).where((eb) => eb.and(where)).execute();
+      await trx
+        .updateTable('dataValues')
+        .set(fields)
+        .where((eb) => eb.and(where))
+        .execute();
     }
-    const stored = presentDataValue(await trx.selectFrom('dataValues').selectAll().where((eb) => eb.and(where)).executeTakeFirstOrThrow());
+    const stored = presentDataValue(
+      await trx
+        .selectFrom('dataValues')
+        .selectAll()
+        .where((eb) => eb.and(where))
+        .executeTakeFirstOrThrow(),
+    );
     await recordAudit(trx, {
       userId: actor.userId,
       actor: actor.email,
@@ -127,14 +190,39 @@ export async function writeDataValue(db: Kysely<Database>, actor: Actor, input: 
 }
 
 /** Soft-deletes one value, as DHIS2 does; 404 when there is none. */
-export async function deleteDataValue(db: Kysely<Database>, actor: Actor, key: DataValueKey, requestId: string): Promise<DataValue> {
+export async function deleteDataValue(
+  db: Kysely<Database>,
+  actor: Actor,
+  key: DataValueKey,
+  requestId: string,
+): Promise<DataValue> {
   return db.transaction().execute(async (trx) => {
     const { orgUnit, dataElement, period, coc, aoc } = await resolveKey(trx, actor, key);
-    const where = { dataElementId: dataElement.id, periodId: period.id, orgUnitId: orgUnit.id, categoryOptionComboId: coc, attributeOptionComboId: aoc };
-    const existing = await trx.selectFrom('dataValues').selectAll().where((eb) => eb.and(where)).executeTakeFirst();
+    const where = {
+      dataElementId: dataElement.id,
+      periodId: period.id,
+      orgUnitId: orgUnit.id,
+      categoryOptionComboId: coc,
+      attributeOptionComboId: aoc,
+    };
+    const existing = await trx
+      .selectFrom('dataValues')
+      .selectAll()
+      .where((eb) => eb.and(where))
+      .executeTakeFirst();
     if (existing === undefined || existing.deleted === 1) throw notFound('Data value');
-    await trx.updateTable('dataValues').set({ deleted: 1, lastUpdated: nowIso(), storedBy: actor.email }).where((eb) => eb.and(where)).execute();
-    const stored = presentDataValue(await trx.selectFrom('dataValues').selectAll().where((eb) => eb.and(where)).executeTakeFirstOrThrow());
+    await trx
+      .updateTable('dataValues')
+      .set({ deleted: 1, lastUpdated: nowIso(), storedBy: actor.email })
+      .where((eb) => eb.and(where))
+      .execute();
+    const stored = presentDataValue(
+      await trx
+        .selectFrom('dataValues')
+        .selectAll()
+        .where((eb) => eb.and(where))
+        .executeTakeFirstOrThrow(),
+    );
     await recordAudit(trx, {
       userId: actor.userId,
       actor: actor.email,

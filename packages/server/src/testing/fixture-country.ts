@@ -67,28 +67,54 @@ export async function seedFixtureCountry(db: Kysely<Database>): Promise<void> {
       [F.facilityB1, 'Facility B1', F.districtB, 'FX_N_B_1'],
       [F.facilityC1, 'Facility C1', F.districtC, 'FX_S_C_1'],
     ];
-    for (const [id, name, parentId, code] of units) await insertOrgUnit(trx, { id, name, parentId, code });
+    for (const [id, name, parentId, code] of units) {
+      await insertOrgUnit(trx, { id, name, parentId, code });
+    }
 
     await trx
       .insertInto('categoryCombos')
       .values([
-        { id: F.defaultCategoryCombo, code: 'default', name: 'default', dataDimensionType: 'disaggregation', ...stamp },
+        {
+          id: F.defaultCategoryCombo,
+          code: 'default',
+          name: 'default',
+          dataDimensionType: 'disaggregation',
+          ...stamp,
+        },
         { id: F.sexCombo, code: 'SEX', name: 'Sex', dataDimensionType: 'disaggregation', ...stamp },
       ])
       .execute();
     await trx
       .insertInto('categoryOptionCombos')
       .values([
-        { id: F.defaultCombo, code: 'default', name: 'default', categoryComboId: F.defaultCategoryCombo, ...stamp },
+        {
+          id: F.defaultCombo,
+          code: 'default',
+          name: 'default',
+          categoryComboId: F.defaultCategoryCombo,
+          ...stamp,
+        },
         { id: F.male, code: 'MALE', name: 'Male', categoryComboId: F.sexCombo, ...stamp },
         { id: F.female, code: 'FEMALE', name: 'Female', categoryComboId: F.sexCombo, ...stamp },
       ])
       .execute();
     await trx
       .insertInto('attributeOptionCombos')
-      .values({ id: F.defaultCombo, code: 'default', name: 'default', categoryComboId: F.defaultCategoryCombo, ...stamp })
+      .values({
+        id: F.defaultCombo,
+        code: 'default',
+        name: 'default',
+        categoryComboId: F.defaultCategoryCombo,
+        ...stamp,
+      })
       .execute();
-    const de = (id: string, name: string, valueType: string, aggregationType: string, categoryComboId: string = F.defaultCategoryCombo) => ({
+    const de = (
+      id: string,
+      name: string,
+      valueType: string,
+      aggregationType: string,
+      categoryComboId: string = F.defaultCategoryCombo,
+    ) => ({
       id,
       code: name.toUpperCase().replace(/\W+/g, '_'),
       name,
@@ -117,7 +143,14 @@ export async function seedFixtureCountry(db: Kysely<Database>): Promise<void> {
         { id: F.number, name: 'Number', factor: 1, number: 1, ...stamp },
       ])
       .execute();
-    const indicator = (id: string, name: string, numerator: string, denominator: string, typeId: string, kind: string) => ({
+    const indicator = (
+      id: string,
+      name: string,
+      numerator: string,
+      denominator: string,
+      typeId: string,
+      kind: string,
+    ) => ({
       id,
       code: id,
       name,
@@ -141,13 +174,23 @@ export async function seedFixtureCountry(db: Kysely<Database>): Promise<void> {
     await trx
       .insertInto('indicators')
       .values([
-        indicator(F.anc4Rate, 'ANC4 to ANC1 ratio', `#{${F.anc4}}`, `#{${F.anc1}}`, F.percent, 'proportion'),
+        indicator(
+          F.anc4Rate,
+          'ANC4 to ANC1 ratio',
+          `#{${F.anc4}}`,
+          `#{${F.anc1}}`,
+          F.percent,
+          'proportion',
+        ),
         indicator(F.anc1Count, 'ANC1 visits', `#{${F.anc1}}`, '1', F.number, 'count'),
       ])
       .execute();
 
     const months = ['202401', '202402', '202403'];
-    await ensurePeriods(trx, months.map((m) => parsePeriodId(m)));
+    await ensurePeriods(
+      trx,
+      months.map((m) => parsePeriodId(m)),
+    );
     const rows: [string, string, string, (number | null)[]][] = [
       [F.anc1, F.facilityA1, F.defaultCombo, [10, 20, 30]],
       [F.anc1, F.facilityA2, F.defaultCombo, [5, 5, 5]],

@@ -27,7 +27,9 @@ export interface TestClient {
   readonly csrfToken: string | null;
   /** The session cookie header value (`sankofa_session=…`), for hand-made requests. */
   readonly cookie: string | null;
-  request(options: Omit<InjectOptions, 'cookies'> & { method: InjectOptions['method']; url: string }): Promise<LightMyRequestResponse>;
+  request(
+    options: Omit<InjectOptions, 'cookies'> & { method: InjectOptions['method']; url: string },
+  ): Promise<LightMyRequestResponse>;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
   put(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
@@ -38,12 +40,17 @@ export interface TestClient {
 let userCounter = 0;
 export const TEST_PASSWORD = 'test-password-123';
 
-function client(app: App, session: { cookie: string; csrfToken: string; userId: string; email: string } | null): TestClient {
+function client(
+  app: App,
+  session: { cookie: string; csrfToken: string; userId: string; email: string } | null,
+): TestClient {
   const request: TestClient['request'] = (options) =>
     app.inject({
       ...options,
       headers: {
-        ...(session === null ? {} : { cookie: `sankofa_session=${session.cookie}`, 'x-csrf-token': session.csrfToken }),
+        ...(session === null
+          ? {}
+          : { cookie: `sankofa_session=${session.cookie}`, 'x-csrf-token': session.csrfToken }),
         ...(options.headers ?? {}),
       },
     } as InjectOptions);
@@ -54,27 +61,45 @@ function client(app: App, session: { cookie: string; csrfToken: string; userId: 
     cookie: session === null ? null : `sankofa_session=${session.cookie}`,
     request,
     get: (url) => request({ method: 'GET', url }),
-    post: (url, payload) => request({ method: 'POST', url, payload: payload as InjectOptions['payload'] }),
-    put: (url, payload) => request({ method: 'PUT', url, payload: payload as InjectOptions['payload'] }),
-    patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] }),
+    post: (url, payload) =>
+      request({ method: 'POST', url, payload: payload as InjectOptions['payload'] }),
+    put: (url, payload) =>
+      request({ method: 'PUT', url, payload: payload as InjectOptions['payload'] }),
+    patch: (url, payload) =>
+      request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] }),
     delete: (url) => request({ method: 'DELETE', url }),
   };
 }
 
 /** Signs in through the API and returns the session cookie and CSRF token. */
 export async function signIn(app: App, email: string, password: string) {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
-  if (response.statusCode !== 200) throw new Error(`login failed for ${email}: ${response.statusCode} ${response.body}`);
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+  });
+  if (response.statusCode !== 200) {
+    throw new Error(`login failed for ${email}: ${response.statusCode} ${response.body}`);
+  }
   const cookie = response.cookies.find((c) => c.name === 'sankofa_session');
   if (cookie === undefined) throw new Error('login set no session cookie');
-  return { cookie: cookie.value, csrfToken: (response.json() as { csrfToken: string }).csrfToken };
+  return { cookie: cookie.value, csrfToken: response.json<{ csrfToken: string }>().csrfToken };
 }
 
 /** Boots the app on a fresh database of `dialect` seeded with the fixture country. */
-export async function createTestServer(dialect: DialectName, options: { seed?: boolean } = {}): Promise<TestServer> {
+export async function createTestServer(
+  dialect: DialectName,
+  options: { seed?: boolean } = {},
+): Promise<TestServer> {
   const database = await createTestDatabase(dialect);
   if (options.seed !== false) await seedFixtureCountry(database.adapter.db);
-  const config = { ...loadConfig({}), databaseUrl: database.url, logLevel: 'silent', loginRateLimit: 1000, webDist: '/nonexistent' };
+  const config = {
+    ...loadConfig({}),
+    databaseUrl: database.url,
+    logLevel: 'silent',
+    loginRateLimit: 1000,
+    webDist: '/nonexistent',
+  };
   const app = await buildApp({ adapter: database.adapter, config });
   await app.ready();
   return {

@@ -24,7 +24,10 @@ export interface TestDatabase {
 }
 
 /** Creates an empty, migrated database of the given dialect. */
-export async function createTestDatabase(dialect: DialectName, { migrate = true } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  dialect: DialectName,
+  { migrate = true } = {},
+): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'sankofa-test-'));
     const url = `sqlite:${join(dir, 'test.sqlite')}`;
@@ -40,7 +43,9 @@ export async function createTestDatabase(dialect: DialectName, { migrate = true 
     };
   }
   const adminUrl = process.env.SANKOFA_TEST_PG_URL;
-  if (adminUrl === undefined) throw new Error('SANKOFA_TEST_PG_URL is not set: no PostgreSQL server for tests');
+  if (adminUrl === undefined) {
+    throw new Error('SANKOFA_TEST_PG_URL is not set: no PostgreSQL server for tests');
+  }
   const name = `sankofa_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

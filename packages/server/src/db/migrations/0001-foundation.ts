@@ -23,14 +23,22 @@ export function foundationMigration(adapter: DialectAdapter): Migration {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('org_units_parent_idx').on('org_units').column('parent_id').execute();
+      await db.schema
+        .createIndex('org_units_parent_idx')
+        .on('org_units')
+        .column('parent_id')
+        .execute();
       await db.schema.createIndex('org_units_path_idx').on('org_units').column('path').execute();
       await db.schema.createIndex('org_units_name_idx').on('org_units').column('name').execute();
 
       await db.schema
         .createTable('org_unit_closure')
-        .addColumn('ancestor_id', 'text', (c) => c.notNull().references('org_units.id').onDelete('cascade'))
-        .addColumn('descendant_id', 'text', (c) => c.notNull().references('org_units.id').onDelete('cascade'))
+        .addColumn('ancestor_id', 'text', (c) =>
+          c.notNull().references('org_units.id').onDelete('cascade'),
+        )
+        .addColumn('descendant_id', 'text', (c) =>
+          c.notNull().references('org_units.id').onDelete('cascade'),
+        )
         .addColumn('depth', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('org_unit_closure_pk', ['ancestor_id', 'descendant_id'])
         .execute();
@@ -53,8 +61,12 @@ export function foundationMigration(adapter: DialectAdapter): Migration {
       }
       await db.schema
         .createTable('org_unit_group_members')
-        .addColumn('org_unit_group_id', 'text', (c) => c.notNull().references('org_unit_groups.id').onDelete('cascade'))
-        .addColumn('org_unit_id', 'text', (c) => c.notNull().references('org_units.id').onDelete('cascade'))
+        .addColumn('org_unit_group_id', 'text', (c) =>
+          c.notNull().references('org_unit_groups.id').onDelete('cascade'),
+        )
+        .addColumn('org_unit_id', 'text', (c) =>
+          c.notNull().references('org_units.id').onDelete('cascade'),
+        )
         .addPrimaryKeyConstraint('org_unit_group_members_pk', ['org_unit_group_id', 'org_unit_id'])
         .execute();
 
@@ -73,7 +85,9 @@ export function foundationMigration(adapter: DialectAdapter): Migration {
           .addColumn('id', 'text', (c) => c.primaryKey())
           .addColumn('code', 'text', (c) => c.unique())
           .addColumn('name', 'text', (c) => c.notNull())
-          .addColumn('category_combo_id', 'text', (c) => c.notNull().references('category_combos.id'))
+          .addColumn('category_combo_id', 'text', (c) =>
+            c.notNull().references('category_combos.id'),
+          )
           .addColumn('created_at', 'text', (c) => c.notNull())
           .addColumn('updated_at', 'text', (c) => c.notNull())
           .execute();
@@ -96,9 +110,16 @@ export function foundationMigration(adapter: DialectAdapter): Migration {
         .execute();
       await db.schema
         .createTable('data_element_group_members')
-        .addColumn('data_element_group_id', 'text', (c) => c.notNull().references('data_element_groups.id').onDelete('cascade'))
-        .addColumn('data_element_id', 'text', (c) => c.notNull().references('data_elements.id').onDelete('cascade'))
-        .addPrimaryKeyConstraint('data_element_group_members_pk', ['data_element_group_id', 'data_element_id'])
+        .addColumn('data_element_group_id', 'text', (c) =>
+          c.notNull().references('data_element_groups.id').onDelete('cascade'),
+        )
+        .addColumn('data_element_id', 'text', (c) =>
+          c.notNull().references('data_elements.id').onDelete('cascade'),
+        )
+        .addPrimaryKeyConstraint('data_element_group_members_pk', [
+          'data_element_group_id',
+          'data_element_id',
+        ])
         .execute();
 
       await db.schema
@@ -119,8 +140,12 @@ export function foundationMigration(adapter: DialectAdapter): Migration {
         .addColumn('data_element_id', 'text', (c) => c.notNull().references('data_elements.id'))
         .addColumn('period_id', 'text', (c) => c.notNull().references('periods.id'))
         .addColumn('org_unit_id', 'text', (c) => c.notNull().references('org_units.id'))
-        .addColumn('category_option_combo_id', 'text', (c) => c.notNull().references('category_option_combos.id'))
-        .addColumn('attribute_option_combo_id', 'text', (c) => c.notNull().references('attribute_option_combos.id'))
+        .addColumn('category_option_combo_id', 'text', (c) =>
+          c.notNull().references('category_option_combos.id'),
+        )
+        .addColumn('attribute_option_combo_id', 'text', (c) =>
+          c.notNull().references('attribute_option_combos.id'),
+        )
         .addColumn('value', 'text')
         .addColumn('numeric_value', 'double precision')
         .addColumn('stored_by', 'text')
@@ -142,7 +167,11 @@ export function foundationMigration(adapter: DialectAdapter): Migration {
         .on('data_values')
         .columns(['org_unit_id', 'data_element_id', 'period_id'])
         .execute();
-      await db.schema.createIndex('data_values_last_updated_idx').on('data_values').column('last_updated').execute();
+      await db.schema
+        .createIndex('data_values_last_updated_idx')
+        .on('data_values')
+        .column('last_updated')
+        .execute();
 
       await db.schema
         .createTable('indicator_types')
@@ -226,7 +255,11 @@ export function foundationMigration(adapter: DialectAdapter): Migration {
         .on('audit_events')
         .columns(['entity_type', 'entity_id'])
         .execute();
-      await db.schema.createIndex('audit_events_user_idx').on('audit_events').column('user_id').execute();
+      await db.schema
+        .createIndex('audit_events_user_idx')
+        .on('audit_events')
+        .column('user_id')
+        .execute();
 
       await db.schema
         .createTable('settings')

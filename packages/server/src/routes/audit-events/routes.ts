@@ -17,14 +17,22 @@ export function auditEventRoutes(parent: FastifyInstance): void {
     {
       schema: {
         tags: ['users'],
-        summary: 'Audit events on org units you administer (root admins also see events without an org unit)',
+        summary:
+          'Audit events on org units you administer (root admins also see events without an org unit)',
         querystring: AuditEventQuery,
-        response: { 200: AuditEventListResponse, 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope },
+        response: {
+          200: AuditEventListResponse,
+          400: ErrorEnvelope,
+          401: ErrorEnvelope,
+          403: ErrorEnvelope,
+        },
       },
     },
     async (request) => {
       const actor = requireActor(request);
-      const adminUnits = actor.assignments.filter((a) => roleRank(a.role) >= roleRank('admin')).map((a) => a.orgUnitId);
+      const adminUnits = actor.assignments
+        .filter((a) => roleRank(a.role) >= roleRank('admin'))
+        .map((a) => a.orgUnitId);
       if (adminUnits.length === 0) throw forbidden('Only admins can read the audit trail');
       const rootAdmin = hasRootRole(actor, 'admin');
       let query = db
@@ -32,14 +40,25 @@ export function auditEventRoutes(parent: FastifyInstance): void {
         .selectAll()
         .where((eb) =>
           eb.or([
-            eb('orgUnitId', 'in', eb.selectFrom('orgUnitClosure').select('descendantId').where('ancestorId', 'in', adminUnits)),
+            eb(
+              'orgUnitId',
+              'in',
+              eb
+                .selectFrom('orgUnitClosure')
+                .select('descendantId')
+                .where('ancestorId', 'in', adminUnits),
+            ),
             ...(rootAdmin ? [eb('orgUnitId', 'is', null)] : []),
           ]),
         )
         .orderBy('id', 'desc')
         .limit(request.query.limit ?? 100);
-      if (request.query.entityType !== undefined) query = query.where('entityType', '=', request.query.entityType);
-      if (request.query.entityId !== undefined) query = query.where('entityId', '=', request.query.entityId);
+      if (request.query.entityType !== undefined) {
+        query = query.where('entityType', '=', request.query.entityType);
+      }
+      if (request.query.entityId !== undefined) {
+        query = query.where('entityId', '=', request.query.entityId);
+      }
       const rows = await query.execute();
       return {
         auditEvents: rows.map((r) => ({

@@ -23,7 +23,10 @@ export function authRoutes(parent: FastifyInstance): void {
           max: app.config.loginRateLimit,
           timeWindow: '1 minute',
           errorResponseBuilder: (_req, ctx) =>
-            new ApiError('rate_limited', `Too many sign-in attempts: wait ${Math.ceil(ctx.ttl / 1000)} seconds and try again`),
+            new ApiError(
+              'rate_limited',
+              `Too many sign-in attempts: wait ${Math.ceil(ctx.ttl / 1000)} seconds and try again`,
+            ),
         },
       },
       schema: {
@@ -36,15 +39,26 @@ export function authRoutes(parent: FastifyInstance): void {
     },
     async (request, reply) => {
       const email = request.body.email.trim().toLowerCase();
-      const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+      const user = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('email', '=', email)
+        .executeTakeFirst();
       // Spend the same time for unknown emails, so timing does not reveal which accounts exist.
-      const ok = await verifyPassword(request.body.password, user?.passwordHash ?? (await decoyPasswordHash()));
+      const ok = await verifyPassword(
+        request.body.password,
+        user?.passwordHash ?? (await decoyPasswordHash()),
+      );
       if (user === undefined || !ok || user.active !== 1) {
         throw new ApiError('invalid_credentials', 'Wrong email or password');
       }
       const session = await createSession(db, user.id, app.config.sessionIdleMinutes);
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('users').set({ lastLoginAt: nowIso() }).where('id', '=', user.id).execute();
+        await trx
+          .updateTable('users')
+          .set({ lastLoginAt: nowIso() })
+          .where('id', '=', user.id)
+          .execute();
         await recordAudit(trx, {
           userId: user.id,
           actor: user.email,
@@ -63,7 +77,13 @@ export function authRoutes(parent: FastifyInstance): void {
       });
       const assignments = await loadAssignments(db, user.id);
       return presentMe(
-        { userId: user.id, email: user.email, name: user.name, locale: user.locale as Locale, assignments },
+        {
+          userId: user.id,
+          email: user.email,
+          name: user.name,
+          locale: user.locale as Locale,
+          assignments,
+        },
         session.csrfToken,
       );
     },

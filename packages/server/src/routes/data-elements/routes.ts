@@ -33,7 +33,11 @@ export function dataElementRoutes(parent: FastifyInstance): void {
         tags: ['metadata'],
         summary: 'One data element',
         params: Type.Object({ id: Uid }),
-        response: { 200: Type.Object({ dataElement: DataElementSchema }), 401: ErrorEnvelope, 404: ErrorEnvelope },
+        response: {
+          200: Type.Object({ dataElement: DataElementSchema }),
+          401: ErrorEnvelope,
+          404: ErrorEnvelope,
+        },
       },
     },
     async (request) => {

@@ -19,7 +19,13 @@ import { findOrgUnit } from '../../services/find-org-unit.ts';
 import { querySeries, type SeriesSubject } from '../../services/query-series.ts';
 import { deleteDataValue, writeDataValue } from '../../services/write-data-value.ts';
 
-const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 422: ErrorEnvelope };
+const errors = {
+  400: ErrorEnvelope,
+  401: ErrorEnvelope,
+  403: ErrorEnvelope,
+  404: ErrorEnvelope,
+  422: ErrorEnvelope,
+};
 /** Longest series one request may ask for (e.g. 10 years of weeks). */
 const MAX_PERIODS = 600;
 
@@ -29,7 +35,11 @@ function parseRange(startId: string, endId: string): Period[] {
     try {
       return parsePeriodId(id);
     } catch (error) {
-      issues.push({ field: `querystring.${field}`, code: 'invalid_period', message: (error as Error).message });
+      issues.push({
+        field: `querystring.${field}`,
+        code: 'invalid_period',
+        message: (error as Error).message,
+      });
       return undefined;
     }
   };
@@ -37,9 +47,17 @@ function parseRange(startId: string, endId: string): Period[] {
   const end = parse('endPeriod', endId);
   if (start !== undefined && end !== undefined) {
     if (start.type !== end.type) {
-      issues.push({ field: 'querystring.endPeriod', code: 'period_type_mismatch', message: `endPeriod ${end.id} is ${end.type} but startPeriod ${start.id} is ${start.type}` });
+      issues.push({
+        field: 'querystring.endPeriod',
+        code: 'period_type_mismatch',
+        message: `endPeriod ${end.id} is ${end.type} but startPeriod ${start.id} is ${start.type}`,
+      });
     } else if (start.startDate > end.startDate) {
-      issues.push({ field: 'querystring.endPeriod', code: 'period_order', message: `endPeriod ${end.id} is before startPeriod ${start.id}` });
+      issues.push({
+        field: 'querystring.endPeriod',
+        code: 'period_order',
+        message: `endPeriod ${end.id} is before startPeriod ${start.id}`,
+      });
     }
   }
   if (issues.length > 0 || start === undefined || end === undefined) {
@@ -47,9 +65,17 @@ function parseRange(startId: string, endId: string): Period[] {
   }
   const periods = periodRange(start, end);
   if (periods.length > MAX_PERIODS) {
-    throw new ApiError('validation_failed', `The range holds ${periods.length} periods; ask for at most ${MAX_PERIODS}`, [
-      { field: 'querystring.endPeriod', code: 'range_too_long', message: `at most ${MAX_PERIODS} periods per request` },
-    ]);
+    throw new ApiError(
+      'validation_failed',
+      `The range holds ${periods.length} periods; ask for at most ${MAX_PERIODS}`,
+      [
+        {
+          field: 'querystring.endPeriod',
+          code: 'range_too_long',
+          message: `at most ${MAX_PERIODS} periods per request`,
+        },
+      ],
+    );
   }
   return periods;
 }
@@ -64,7 +90,8 @@ export function dataValueRoutes(parent: FastifyInstance): void {
     {
       schema: {
         tags: ['data'],
-        summary: 'A series of an indicator or a data element for an org unit (its subtree aggregated) over a period range',
+        summary:
+          'A series of an indicator or a data element for an org unit (its subtree aggregated) over a period range',
         querystring: DataValueSeriesQuery,
         response: { 200: DataValueSeriesResponse, ...errors },
       },
@@ -74,7 +101,11 @@ export function dataValueRoutes(parent: FastifyInstance): void {
       const q = request.query;
       if ((q.indicator === undefined) === (q.dataElement === undefined)) {
         throw new ApiError('bad_request', 'Give exactly one of indicator or dataElement', [
-          { field: 'querystring.indicator', code: 'one_of', message: 'exactly one of indicator or dataElement is required' },
+          {
+            field: 'querystring.indicator',
+            code: 'one_of',
+            message: 'exactly one of indicator or dataElement is required',
+          },
         ]);
       }
       const orgUnit = await findOrgUnit(db, q.orgUnit);
@@ -86,16 +117,37 @@ export function dataValueRoutes(parent: FastifyInstance): void {
         const indicator = await db
           .selectFrom('indicators')
           .innerJoin('indicatorTypes', 'indicatorTypes.id', 'indicators.indicatorTypeId')
-          .select(['indicators.id', 'indicators.name', 'indicators.numerator', 'indicators.denominator', 'indicators.annualized', 'indicatorTypes.factor'])
+          .select([
+            'indicators.id',
+            'indicators.name',
+            'indicators.numerator',
+            'indicators.denominator',
+            'indicators.annualized',
+            'indicatorTypes.factor',
+          ])
           .where('indicators.id', '=', q.indicator)
           .executeTakeFirst();
         if (indicator === undefined) throw notFound(`Indicator ${q.indicator}`);
-        subject = { kind: 'indicator', numerator: indicator.numerator, denominator: indicator.denominator, factor: indicator.factor, annualized: indicator.annualized === 1 };
+        subject = {
+          kind: 'indicator',
+          numerator: indicator.numerator,
+          denominator: indicator.denominator,
+          factor: indicator.factor,
+          annualized: indicator.annualized === 1,
+        };
         described = { kind: 'indicator', id: indicator.id, name: indicator.name };
       } else {
-        const dataElement = await db.selectFrom('dataElements').select(['id', 'name']).where('id', '=', q.dataElement!).executeTakeFirst();
+        const dataElement = await db
+          .selectFrom('dataElements')
+          .select(['id', 'name'])
+          .where('id', '=', q.dataElement!)
+          .executeTakeFirst();
         if (dataElement === undefined) throw notFound(`Data element ${q.dataElement}`);
-        subject = { kind: 'dataElement', dataElementId: dataElement.id, categoryOptionComboId: q.categoryOptionCombo };
+        subject = {
+          kind: 'dataElement',
+          dataElementId: dataElement.id,
+          categoryOptionComboId: q.categoryOptionCombo,
+        };
         described = { kind: 'dataElement', id: dataElement.id, name: dataElement.name };
       }
       return {

@@ -7,7 +7,14 @@ import { VERSION } from '../../version.ts';
 export function healthRoutes(app: FastifyInstance): void {
   app.get(
     '/health',
-    { schema: { tags: ['system'], summary: 'Liveness and database check', security: [], response: { 200: HealthResponse } } },
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Liveness and database check',
+        security: [],
+        response: { 200: HealthResponse },
+      },
+    },
     async () => {
       await sql`select 1`.execute(app.adapter.db);
       return { status: 'ok' as const, database: app.adapter.name, version: VERSION };

@@ -21,7 +21,13 @@ import { assertMetadataAdmin } from '../../policies/guards.ts';
 import { presentIndicator, selectIndicators } from '../../presenters/metadata.ts';
 import { recordAudit } from '../../services/audit.ts';
 
-const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 422: ErrorEnvelope };
+const errors = {
+  400: ErrorEnvelope,
+  401: ErrorEnvelope,
+  403: ErrorEnvelope,
+  404: ErrorEnvelope,
+  422: ErrorEnvelope,
+};
 
 /** Checks that an expression parses and that every data element it names exists. */
 async function expressionIssues(
@@ -31,15 +37,29 @@ async function expressionIssues(
 ): Promise<Issue[]> {
   let ids: string[];
   try {
-    ids = [...new Set(collectDataItems(parseExpression(expression, `body.${field}`)).map((i) => i.dataElementId))];
+    ids = [
+      ...new Set(
+        collectDataItems(parseExpression(expression, `body.${field}`)).map((i) => i.dataElementId),
+      ),
+    ];
   } catch (error) {
-    return [{ field: `body.${field}`, code: 'invalid_expression', message: (error as Error).message }];
+    return [
+      { field: `body.${field}`, code: 'invalid_expression', message: (error as Error).message },
+    ];
   }
   if (ids.length === 0) return [];
-  const found = new Set((await db.selectFrom('dataElements').select('id').where('id', 'in', ids).execute()).map((r) => r.id));
+  const found = new Set(
+    (await db.selectFrom('dataElements').select('id').where('id', 'in', ids).execute()).map(
+      (r) => r.id,
+    ),
+  );
   return ids
     .filter((id) => !found.has(id))
-    .map((id) => ({ field: `body.${field}`, code: 'unknown_data_element', message: `${field} refers to data element ${id}, which does not exist` }));
+    .map((id) => ({
+      field: `body.${field}`,
+      code: 'unknown_data_element',
+      message: `${field} refers to data element ${id}, which does not exist`,
+    }));
 }
 
 /** `/api/indicators` and `/api/indicator-types`: shared metadata. */
@@ -49,7 +69,13 @@ export function indicatorRoutes(parent: FastifyInstance): void {
 
   app.get(
     '/indicators',
-    { schema: { tags: ['metadata'], summary: 'Every indicator', response: { 200: IndicatorListResponse, 401: ErrorEnvelope } } },
+    {
+      schema: {
+        tags: ['metadata'],
+        summary: 'Every indicator',
+        response: { 200: IndicatorListResponse, 401: ErrorEnvelope },
+      },
+    },
     async (request) => {
       requireActor(request);
       const rows = await selectIndicators(db).orderBy('indicators.name').execute();
@@ -60,11 +86,18 @@ export function indicatorRoutes(parent: FastifyInstance): void {
   app.get(
     '/indicators/:id',
     {
-      schema: { tags: ['metadata'], summary: 'One indicator', params: Type.Object({ id: Uid }), response: { 200: IndicatorResponse, ...errors } },
+      schema: {
+        tags: ['metadata'],
+        summary: 'One indicator',
+        params: Type.Object({ id: Uid }),
+        response: { 200: IndicatorResponse, ...errors },
+      },
     },
     async (request) => {
       requireActor(request);
-      const row = await selectIndicators(db).where('indicators.id', '=', request.params.id).executeTakeFirst();
+      const row = await selectIndicators(db)
+        .where('indicators.id', '=', request.params.id)
+        .executeTakeFirst();
       if (row === undefined) throw notFound(`Indicator ${request.params.id}`);
       return { indicator: presentIndicator(row) };
     },
@@ -72,11 +105,24 @@ export function indicatorRoutes(parent: FastifyInstance): void {
 
   app.get(
     '/indicator-types',
-    { schema: { tags: ['metadata'], summary: 'Indicator types (factors)', response: { 200: IndicatorTypeListResponse, 401: ErrorEnvelope } } },
+    {
+      schema: {
+        tags: ['metadata'],
+        summary: 'Indicator types (factors)',
+        response: { 200: IndicatorTypeListResponse, 401: ErrorEnvelope },
+      },
+    },
     async (request) => {
       requireActor(request);
       const rows = await db.selectFrom('indicatorTypes').selectAll().orderBy('name').execute();
-      return { indicatorTypes: rows.map((r) => ({ id: r.id, name: r.name, factor: r.factor, number: r.number === 1 })) };
+      return {
+        indicatorTypes: rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          factor: r.factor,
+          number: r.number === 1,
+        })),
+      };
     },
   );
 
@@ -99,15 +145,30 @@ export function indicatorRoutes(parent: FastifyInstance): void {
           ...(await expressionIssues(trx, 'numerator', body.numerator)),
           ...(await expressionIssues(trx, 'denominator', body.denominator)),
         ];
-        const type = await trx.selectFrom('indicatorTypes').select('id').where('id', '=', body.indicatorTypeId).executeTakeFirst();
+        const type = await trx
+          .selectFrom('indicatorTypes')
+          .select('id')
+          .where('id', '=', body.indicatorTypeId)
+          .executeTakeFirst();
         if (type === undefined) {
-          issues.push({ field: 'body.indicatorTypeId', code: 'unknown_indicator_type', message: `indicator type ${body.indicatorTypeId} does not exist` });
+          issues.push({
+            field: 'body.indicatorTypeId',
+            code: 'unknown_indicator_type',
+            message: `indicator type ${body.indicatorTypeId} does not exist`,
+          });
         }
-        if (issues.length > 0) throw new ApiError('validation_failed', issues.map((i) => i.message).join('; '), issues);
+        if (issues.length > 0) {
+          throw new ApiError('validation_failed', issues.map((i) => i.message).join('; '), issues);
+        }
         const clash = await trx
           .selectFrom('indicators')
           .select(['name', 'code'])
-          .where((eb) => eb.or([eb('name', '=', body.name), ...(body.code === undefined ? [] : [eb('code', '=', body.code)])]))
+          .where((eb) =>
+            eb.or([
+              eb('name', '=', body.name),
+              ...(body.code === undefined ? [] : [eb('code', '=', body.code)]),
+            ]),
+          )
           .executeTakeFirst();
         if (clash !== undefined) {
           const field = clash.name === body.name ? 'name' : 'code';
@@ -142,7 +203,9 @@ export function indicatorRoutes(parent: FastifyInstance): void {
             updatedAt: now,
           })
           .execute();
-        const created = presentIndicator(await selectIndicators(trx).where('indicators.id', '=', id).executeTakeFirstOrThrow());
+        const created = presentIndicator(
+          await selectIndicators(trx).where('indicators.id', '=', id).executeTakeFirstOrThrow(),
+        );
         await recordAudit(trx, {
           userId: actor.userId,
           actor: actor.email,

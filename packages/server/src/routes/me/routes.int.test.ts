@@ -13,7 +13,10 @@ describe.each(testDialects())('the current user, health and API docs on %s', (di
   it('returns and updates the current user', async () => {
     const client = await server.as([{ role: 'viewer', orgUnitId: F.districtA }]);
     const me = (await client.get('/api/me')).json();
-    expect(me).toMatchObject({ user: { id: client.userId, email: client.email, locale: 'en' }, csrfToken: client.csrfToken });
+    expect(me).toMatchObject({
+      user: { id: client.userId, email: client.email, locale: 'en' },
+      csrfToken: client.csrfToken,
+    });
     const updated = await client.patch('/api/me', { locale: 'pt' });
     expect(updated.json().user.locale).toBe('pt');
     expect((await client.get('/api/me')).json().user.locale).toBe('pt');
@@ -30,10 +33,23 @@ describe.each(testDialects())('the current user, health and API docs on %s', (di
   it('serves OpenAPI with every resource, and a 404 envelope for unknown endpoints', async () => {
     const spec = (await server.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
     expect(spec.openapi).toBe('3.0.3');
-    for (const path of ['/api/health', '/api/auth/login', '/api/me', '/api/org-units', '/api/org-units/tree', '/api/data-elements', '/api/indicators', '/api/data-values', '/api/users', '/api/audit-events']) {
+    for (const path of [
+      '/api/health',
+      '/api/auth/login',
+      '/api/me',
+      '/api/org-units',
+      '/api/org-units/tree',
+      '/api/data-elements',
+      '/api/indicators',
+      '/api/data-values',
+      '/api/users',
+      '/api/audit-events',
+    ]) {
       expect(Object.keys(spec.paths), path).toContain(path);
     }
-    expect((await server.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
+    expect((await server.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(
+      400,
+    );
     expect((await server.app.inject({ method: 'GET', url: '/api/nothing-here' })).json()).toEqual({
       error: 'not_found',
       status: 404,

@@ -39,7 +39,10 @@ export function meRoutes(parent: FastifyInstance): void {
     async (request) => {
       const actor = requireActor(request);
       const before = { name: actor.name, locale: actor.locale };
-      const after = { name: request.body.name ?? actor.name, locale: request.body.locale ?? actor.locale };
+      const after = {
+        name: request.body.name ?? actor.name,
+        locale: request.body.locale ?? actor.locale,
+      };
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('users')

@@ -78,7 +78,8 @@ export function orgUnitRoutes(parent: FastifyInstance): void {
     {
       schema: {
         tags: ['org-units'],
-        summary: 'Subtrees under your scope roots (or `root`) down to `depth`, flat, ordered by path',
+        summary:
+          'Subtrees under your scope roots (or `root`) down to `depth`, flat, ordered by path',
         querystring: OrgUnitTreeQuery,
         response: { 200: OrgUnitTreeResponse, ...errors },
       },
@@ -146,7 +147,10 @@ export function orgUnitRoutes(parent: FastifyInstance): void {
     async (request) => {
       const actor = requireActor(request);
       assertRoleAt(actor, await findOrgUnit(db, request.params.id), 'viewer');
-      const rows = await selectOrgUnits(db).where('orgUnits.parentId', '=', request.params.id).orderBy('orgUnits.name').execute();
+      const rows = await selectOrgUnits(db)
+        .where('orgUnits.parentId', '=', request.params.id)
+        .orderBy('orgUnits.name')
+        .execute();
       return { orgUnits: rows.map(presentOrgUnit) };
     },
   );
@@ -177,7 +181,9 @@ export function orgUnitRoutes(parent: FastifyInstance): void {
           parentId: parentUnit.id,
           openingDate: body.openingDate ?? null,
         });
-        const row = await selectOrgUnits(trx).where('orgUnits.id', '=', id).executeTakeFirstOrThrow();
+        const row = await selectOrgUnits(trx)
+          .where('orgUnits.id', '=', id)
+          .executeTakeFirstOrThrow();
         const after = presentOrgUnit(row);
         await recordAudit(trx, {
           userId: actor.userId,
@@ -211,14 +217,20 @@ export function orgUnitRoutes(parent: FastifyInstance): void {
       const updated = await db.transaction().execute(async (trx) => {
         const unit = await findOrgUnit(trx, request.params.id);
         assertRoleAt(actor, unit, 'manager');
-        if (request.body.code !== undefined && request.body.code !== unit.code) await assertCodeFree(trx, request.body.code);
-        const before = presentOrgUnit((await selectOrgUnits(trx).where('orgUnits.id', '=', unit.id).executeTakeFirstOrThrow()));
+        if (request.body.code !== undefined && request.body.code !== unit.code) {
+          await assertCodeFree(trx, request.body.code);
+        }
+        const before = presentOrgUnit(
+          await selectOrgUnits(trx).where('orgUnits.id', '=', unit.id).executeTakeFirstOrThrow(),
+        );
         await trx
           .updateTable('orgUnits')
           .set({ ...request.body, updatedAt: nowIso() })
           .where('id', '=', unit.id)
           .execute();
-        const after = presentOrgUnit(await selectOrgUnits(trx).where('orgUnits.id', '=', unit.id).executeTakeFirstOrThrow());
+        const after = presentOrgUnit(
+          await selectOrgUnits(trx).where('orgUnits.id', '=', unit.id).executeTakeFirstOrThrow(),
+        );
         await recordAudit(trx, {
           userId: actor.userId,
           actor: actor.email,
@@ -242,7 +254,11 @@ async function assertCodeFree(
   code: string | null | undefined,
 ): Promise<void> {
   if (code === undefined || code === null) return;
-  const clash = await db.selectFrom('orgUnits').select('id').where('code', '=', code).executeTakeFirst();
+  const clash = await db
+    .selectFrom('orgUnits')
+    .select('id')
+    .where('code', '=', code)
+    .executeTakeFirst();
   if (clash !== undefined) {
     throw new ApiError('conflict', `Code ${code} is already used by another org unit`, [
       { field: 'body.code', code: 'duplicate', message: `code ${code} is already in use` },

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE as F } from '../../testing/fixture-country.ts';
-import { createTestServer, signIn, type TestClient, type TestServer } from '../../testing/test-context.ts';
+import {
+  createTestServer,
+  signIn,
+  type TestClient,
+  type TestServer,
+} from '../../testing/test-context.ts';
 import { testDialects } from '../../testing/test-database.ts';
 
 describe.each(testDialects())('users and the audit trail on %s', (dialect) => {
@@ -24,15 +29,27 @@ describe.each(testDialects())('users and the audit trail on %s', (dialect) => {
     });
     expect(response.statusCode).toBe(201);
     const user = response.json().user;
-    expect(user).toMatchObject({ email: 'nurse.in.charge@test.example', locale: 'fr', active: true, roles: [{ role: 'contributor', orgUnit: { id: F.facilityA1 } }] });
+    expect(user).toMatchObject({
+      email: 'nurse.in.charge@test.example',
+      locale: 'fr',
+      active: true,
+      roles: [{ role: 'contributor', orgUnit: { id: F.facilityA1 } }],
+    });
     await signIn(server.app, 'nurse.in.charge@test.example', 'a-long-password');
-    const audit = await server.database.adapter.db.selectFrom('auditEvents').selectAll().where('entityId', '=', user.id).where('action', '=', 'create').executeTakeFirstOrThrow();
+    const audit = await server.database.adapter.db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('entityId', '=', user.id)
+      .where('action', '=', 'create')
+      .executeTakeFirstOrThrow();
     expect(audit.after).not.toContain('a-long-password');
     expect(audit.after).not.toContain('scrypt');
   });
 
   it('lists only users holding roles inside the admin scope', async () => {
-    const emails = (await districtAdmin.get('/api/users')).json().users.map((u: { email: string }) => u.email);
+    const emails = (await districtAdmin.get('/api/users'))
+      .json()
+      .users.map((u: { email: string }) => u.email);
     expect(emails).toContain('nurse.in.charge@test.example');
     expect(emails).toContain(districtAdmin.email);
     expect(emails).not.toContain(rootAdmin.email);
@@ -40,7 +57,12 @@ describe.each(testDialects())('users and the audit trail on %s', (dialect) => {
   });
 
   it('validates new users, naming the field, and refuses duplicates', async () => {
-    const valid = { email: 'x@test.example', name: 'X', password: 'long-enough-1', roles: [{ role: 'viewer', orgUnitId: F.facilityA1 }] };
+    const valid = {
+      email: 'x@test.example',
+      name: 'X',
+      password: 'long-enough-1',
+      roles: [{ role: 'viewer', orgUnitId: F.facilityA1 }],
+    };
     const cases: [unknown, number, string][] = [
       [{ ...valid, email: 'not-an-email' }, 400, 'body.email'],
       [{ ...valid, password: 'short' }, 400, 'body.password'],
@@ -51,17 +73,36 @@ describe.each(testDialects())('users and the audit trail on %s', (dialect) => {
     for (const [payload, status, field] of cases) {
       const response = await districtAdmin.post('/api/users', payload);
       expect(response.statusCode, JSON.stringify(payload)).toBe(status);
-      expect(response.json().issues.map((i: { field: string }) => i.field), JSON.stringify(payload)).toContain(field);
+      expect(
+        response.json().issues.map((i: { field: string }) => i.field),
+        JSON.stringify(payload),
+      ).toContain(field);
     }
-    expect((await districtAdmin.post('/api/users', { ...valid, email: 'nurse.in.charge@test.example' })).statusCode).toBe(409);
-    expect((await districtAdmin.post('/api/users', { ...valid, roles: [{ role: 'viewer', orgUnitId: 'Qqqqqqqqqqq' }] })).statusCode).toBe(404);
+    expect(
+      (await districtAdmin.post('/api/users', { ...valid, email: 'nurse.in.charge@test.example' }))
+        .statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await districtAdmin.post('/api/users', {
+          ...valid,
+          roles: [{ role: 'viewer', orgUnitId: 'Qqqqqqqqqqq' }],
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('shows audit events within the admin scope only', async () => {
-    const districtEvents = (await districtAdmin.get('/api/audit-events?entityType=user')).json().auditEvents;
+    const districtEvents = (await districtAdmin.get('/api/audit-events?entityType=user')).json()
+      .auditEvents;
     expect(districtEvents.length).toBeGreaterThan(0);
-    expect(districtEvents.every((e: { orgUnitId: string }) => ([F.districtA, F.facilityA1, F.facilityA2] as string[]).includes(e.orgUnitId))).toBe(true);
-    const rootEvents = (await rootAdmin.get('/api/audit-events?entityType=session')).json().auditEvents;
+    expect(
+      districtEvents.every((e: { orgUnitId: string }) =>
+        ([F.districtA, F.facilityA1, F.facilityA2] as string[]).includes(e.orgUnitId),
+      ),
+    ).toBe(true);
+    const rootEvents = (await rootAdmin.get('/api/audit-events?entityType=session')).json()
+      .auditEvents;
     expect(rootEvents.some((e: { action: string }) => e.action === 'login')).toBe(true);
     const viewer = await server.as([{ role: 'viewer', orgUnitId: F.country }]);
     expect((await viewer.get('/api/audit-events')).statusCode).toBe(403);

@@ -1,4 +1,11 @@
-import { ErrorEnvelope, UserCreateBody, UserListResponse, UserResponse, type Locale, type User } from '@sankofa/core';
+import {
+  ErrorEnvelope,
+  UserCreateBody,
+  UserListResponse,
+  UserResponse,
+  type Locale,
+  type User,
+} from '@sankofa/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -13,11 +20,23 @@ import { presentAssignment } from '../../presenters/me.ts';
 import { createUser } from '../../services/create-user.ts';
 import { findOrgUnit } from '../../services/find-org-unit.ts';
 
-const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope, 422: ErrorEnvelope };
+const errors = {
+  400: ErrorEnvelope,
+  401: ErrorEnvelope,
+  403: ErrorEnvelope,
+  404: ErrorEnvelope,
+  409: ErrorEnvelope,
+  422: ErrorEnvelope,
+};
 
 async function presentUsers(db: Kysely<Database>, ids: readonly string[]): Promise<User[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('users').selectAll().where('id', 'in', [...ids]).orderBy('email').execute();
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .orderBy('email')
+    .execute();
   return Promise.all(
     rows.map(async (r) => ({
       id: r.id,
@@ -31,7 +50,9 @@ async function presentUsers(db: Kysely<Database>, ids: readonly string[]): Promi
 }
 
 function adminUnitIds(actor: Actor): string[] {
-  return actor.assignments.filter((a) => roleRank(a.role) >= roleRank('admin')).map((a) => a.orgUnitId);
+  return actor.assignments
+    .filter((a) => roleRank(a.role) >= roleRank('admin'))
+    .map((a) => a.orgUnitId);
 }
 
 /** `/api/users`: accounts, managed by admins within their scope. */
@@ -41,7 +62,13 @@ export function userRoutes(parent: FastifyInstance): void {
 
   app.get(
     '/users',
-    { schema: { tags: ['users'], summary: 'Users holding a role inside the org units you administer', response: { 200: UserListResponse, ...errors } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Users holding a role inside the org units you administer',
+        response: { 200: UserListResponse, ...errors },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       const adminUnits = adminUnitIds(actor);
@@ -53,7 +80,12 @@ export function userRoutes(parent: FastifyInstance): void {
         .distinct()
         .where('orgUnitClosure.ancestorId', 'in', adminUnits)
         .execute();
-      return { users: await presentUsers(db, ids.map((r) => r.userId)) };
+      return {
+        users: await presentUsers(
+          db,
+          ids.map((r) => r.userId),
+        ),
+      };
     },
   );
 
@@ -69,7 +101,9 @@ export function userRoutes(parent: FastifyInstance): void {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      for (const r of request.body.roles) assertRoleAt(actor, await findOrgUnit(db, r.orgUnitId), 'admin');
+      for (const r of request.body.roles) {
+        assertRoleAt(actor, await findOrgUnit(db, r.orgUnitId), 'admin');
+      }
       const created = await createUser(db, {
         ...request.body,
         createdBy: { userId: actor.userId, actor: actor.email, requestId: request.id },

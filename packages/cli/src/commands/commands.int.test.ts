@@ -1,0 +1,162 @@
+/** The `sankofa` command end to end: real processes, real databases (SQLite and PostgreSQL). */
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestDatabase,
+  testDialects,
+  type TestDatabase,
+} from '../../../server/src/testing/test-database.ts';
+import { verifyPassword } from '../../../server/src/auth/password.ts';
+
+const run = promisify(execFile);
+const bin = resolve(import.meta.dirname, '../../bin/sankofa.mjs');
+
+async function sankofa(
+  databaseUrl: string,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      timeout: 120_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe.each(testDialects())('sankofa commands on %s', (dialect) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect, { migrate: false });
+  });
+  afterAll(() => database.drop());
+
+  it('migrates, then reports the schema up to date', async () => {
+    expect((await sankofa(database.url, 'migrate')).stdout).toMatch(/applied 0001-foundation/);
+    expect((await sankofa(database.url, 'migrate')).stdout).toMatch(/schema is up to date/);
+  });
+
+  it('loads a scaled demo and prints the demo logins; refuses to load over data without --reset', async () => {
+    const first = await sankofa(
+      database.url,
+      'demo',
+      '--facilities',
+      '8',
+      '--months',
+      '12',
+      '--end-period',
+      '202610',
+    );
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/district\.manager@sankofa\.example\s+sankofa-district-2026/);
+    expect(first.stderr).toMatch(
+      /Loaded the demo country: \d+ org units, \d+ data values, 6 users/,
+    );
+    const again = await sankofa(database.url, 'demo', '--facilities', '8', '--months', '12');
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/already holds org units: use --reset/);
+    const reset = await sankofa(
+      database.url,
+      'demo',
+      '--facilities',
+      '6',
+      '--months',
+      '12',
+      '--end-period',
+      '202610',
+      '--reset',
+    );
+    expect(reset.code, reset.stderr).toBe(0);
+    const facilities = await database.adapter.db
+      .selectFrom('orgUnits')
+      .select('id')
+      .where('level', '=', 4)
+      .execute();
+    expect(facilities).toHaveLength(6);
+  });
+
+  it('adds a user by org-unit code with a working password, and names a bad flag', async () => {
+    const district = await database.adapter.db
+      .selectFrom('orgUnits')
+      .select(['id', 'code'])
+      .where('level', '=', 3)
+      .executeTakeFirstOrThrow();
+    const added = await sankofa(
+      database.url,
+      'user',
+      'add',
+      '--email',
+      'Amina@MoH.example',
+      '--role',
+      'manager',
+      '--org-unit',
+      district.code!,
+      '--password',
+      'a-good-password',
+    );
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain(`created amina@moh.example`);
+    const user = await database.adapter.db
+      .selectFrom('users')
+      .select(['id', 'passwordHash'])
+      .where('email', '=', 'amina@moh.example')
+      .executeTakeFirstOrThrow();
+    expect(await verifyPassword('a-good-password', user.passwordHash)).toBe(true);
+    const roles = await database.adapter.db
+      .selectFrom('userRoles')
+      .selectAll()
+      .where('userId', '=', user.id)
+      .execute();
+    expect(roles).toEqual([{ userId: user.id, role: 'manager', orgUnitId: district.id }]);
+
+    const unknown = await sankofa(
+      database.url,
+      'user',
+      'add',
+      '--email',
+      'x@moh.example',
+      '--role',
+      'viewer',
+      '--org-unit',
+      'NOPE',
+    );
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('--org-unit NOPE: no org unit has this id or code');
+    const badRole = await sankofa(
+      database.url,
+      'user',
+      'add',
+      '--email',
+      'x@moh.example',
+      '--role',
+      'owner',
+      '--org-unit',
+      district.code!,
+    );
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.stderr).toMatch(/--role.*owner.*invalid|Allowed choices/i);
+    const generated = await sankofa(
+      database.url,
+      'user',
+      'add',
+      '--email',
+      'y@moh.example',
+      '--role',
+      'viewer',
+      '--org-unit',
+      district.id,
+    );
+    expect(generated.stdout).toMatch(/password: \S{10,}/);
+  });
+
+  it('says what is wrong with a bad DATABASE_URL', async () => {
+    const bad = await sankofa('mysql://localhost/x', 'migrate');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('unsupported database URL "mysql://localhost/x"');
+  });
+});

@@ -1,0 +1,57 @@
+import {
+  buildApp,
+  isDatabaseEmpty,
+  loadConfig,
+  readDemoOptions,
+  generateDemoCountry,
+} from '@sankofa/server';
+import { Command } from 'commander';
+import { databaseOption, openMigratedDatabase, parseCount } from '../database-option.ts';
+import { loadDemo, printDemoLogins } from '../demo-loader.ts';
+
+interface ServeOptions {
+  port?: number;
+  host?: string;
+  demoIfEmpty?: boolean;
+  database?: string;
+}
+
+/** `sankofa serve`: migrate, optionally load the demo, and serve the API and web app. */
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('serve the API and the web app (migrates the database first)')
+    .option('--port <n>', 'port (default: $PORT or 3000)', parseCount('--port', 1))
+    .option('--host <host>', 'address to listen on (default: $HOST or 0.0.0.0)')
+    .option('--demo-if-empty', 'load the demo country when the database has no org units')
+    .addOption(databaseOption())
+    .action(async (options: ServeOptions) => {
+      const base = loadConfig();
+      const config = {
+        ...base,
+        port: options.port ?? base.port,
+        host: options.host ?? base.host,
+        databaseUrl: options.database ?? base.databaseUrl,
+      };
+      const adapter = await openMigratedDatabase(config.databaseUrl);
+      if (options.demoIfEmpty === true && (await isDatabaseEmpty(adapter.db))) {
+        console.error(`${adapter.description} is empty: loading the demo country (once)…`);
+        await loadDemo(adapter, {});
+      }
+      const app = await buildApp({ adapter, config });
+      const shutdown = async (signal: string) => {
+        console.error(`${signal}: shutting down`);
+        await app.close();
+        await adapter.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown('SIGINT'));
+      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+      await app.listen({ port: config.port, host: config.host });
+      const demo = await readDemoOptions(adapter.db);
+      console.log(
+        `\nSankofa is running at http://localhost:${config.port}  (API docs: http://localhost:${config.port}/api/docs)`,
+      );
+      console.log(`Database: ${adapter.description}`);
+      if (demo !== undefined) printDemoLogins(generateDemoCountry(demo));
+    });
+}
