@@ -54,7 +54,7 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       eqeqeq: ['error', 'smart'],
-      curly: ['error', 'multi-line'],
+      curly: ['error', 'all'],
       'no-console': 'error',
     },
   },

@@ -12,7 +12,9 @@ const stamp = join(web, 'dist', 'index.html');
 
 function newest(path) {
   const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
+  if (!info.isDirectory()) {
+    return info.mtimeMs;
+  }
   return Math.max(info.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 

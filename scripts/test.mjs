@@ -47,7 +47,9 @@ function run(command, args, options = {}) {
 
 function findPostgresBin() {
   const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return undefined;
+  if (!existsSync(root)) {
+    return undefined;
+  }
   const versions = readdirSync(root)
     .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
     .sort((a, b) => Number(b) - Number(a));
@@ -55,7 +57,9 @@ function findPostgresBin() {
 }
 
 async function provisionPostgres() {
-  if (process.env.SANKOFA_TEST_PG_URL) return `given by SANKOFA_TEST_PG_URL`;
+  if (process.env.SANKOFA_TEST_PG_URL) {
+    return `given by SANKOFA_TEST_PG_URL`;
+  }
   const bin = findPostgresBin();
   if (bin === undefined) {
     skipped.push(
@@ -135,7 +139,9 @@ function provisionChromium() {
   process.env.SANKOFA_CHROMIUM = found;
   // The browser tests use the built web app.
   const build = spawnSync(process.execPath, ['scripts/build-web.mjs'], { stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('web build failed');
+  if (build.status !== 0) {
+    throw new Error('web build failed');
+  }
   return found;
 }
 
@@ -179,7 +185,9 @@ async function main() {
     failed = 1;
   }
   console.log(`\n${passed} passed, ${failed} failed${pending > 0 ? `, ${pending} skipped` : ''}`);
-  if (skipped.length > 0) console.log(`Skipped suites: ${skipped.join('; ')}`);
+  if (skipped.length > 0) {
+    console.log(`Skipped suites: ${skipped.join('; ')}`);
+  }
   return code !== 0 || failed > 0 ? 1 : 0;
 }
 
@@ -190,6 +198,8 @@ try {
   console.error(`npm test: ${error instanceof Error ? error.message : String(error)}`);
   console.log('0 passed, 1 failed');
 } finally {
-  for (const cleanup of cleanups.reverse()) cleanup();
+  for (const cleanup of cleanups.reverse()) {
+    cleanup();
+  }
 }
 process.exit(exitCode);

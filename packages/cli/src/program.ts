@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { analyzeCommand } from './commands/analyze.ts';
 import { demoCommand } from './commands/demo.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -16,5 +17,6 @@ export function buildProgram(): Command {
   program.addCommand(migrateCommand());
   program.addCommand(demoCommand());
   program.addCommand(userCommand());
+  program.addCommand(analyzeCommand());
   return program;
 }

@@ -55,7 +55,9 @@ interface Envelope {
 
 function envelope(id: ErrorId, message: string, issues?: readonly Issue[]): Envelope {
   const body: Envelope = { error: id, status: ERROR_STATUS[id], message };
-  if (issues !== undefined && issues.length > 0) body.issues = [...issues];
+  if (issues !== undefined && issues.length > 0) {
+    body.issues = [...issues];
+  }
   return body;
 }
 
@@ -84,7 +86,9 @@ function validationIssues(error: FastifyError): Issue[] {
 
 /** Maps any thrown error to the envelope. Unknown errors are logged and hidden as 500. */
 export function toEnvelope(error: unknown, request: FastifyRequest): Envelope {
-  if (error instanceof ApiError) return envelope(error.id, error.message, error.issues);
+  if (error instanceof ApiError) {
+    return envelope(error.id, error.message, error.issues);
+  }
   if (error instanceof ValidationError) {
     return envelope('validation_failed', error.message, error.issues);
   }

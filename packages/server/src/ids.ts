@@ -7,7 +7,9 @@ const ALPHANUMERIC = `0123456789${LETTERS}`;
 /** A new DHIS2-compatible UID: a letter followed by 10 letters or digits. */
 export function generateUid(): string {
   let uid = LETTERS[randomInt(LETTERS.length)];
-  for (let i = 0; i < 10; i++) uid += ALPHANUMERIC[randomInt(ALPHANUMERIC.length)];
+  for (let i = 0; i < 10; i++) {
+    uid += ALPHANUMERIC[randomInt(ALPHANUMERIC.length)];
+  }
   return uid;
 }
 

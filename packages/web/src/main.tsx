@@ -13,7 +13,9 @@ async function start(): Promise<void> {
   const queryClient = createQueryClient();
   followAccountLocale(queryClient);
   const root = document.getElementById('root');
-  if (root === null) throw new Error('index.html has no #root element');
+  if (root === null) {
+    throw new Error('index.html has no #root element');
+  }
   createRoot(root).render(
     <StrictMode>
       <App queryClient={queryClient} />

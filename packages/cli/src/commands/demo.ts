@@ -38,7 +38,9 @@ export function demoCommand(): Command {
       }
       const adapter = await openMigratedDatabase(options.database);
       try {
-        if (options.reset === true) await resetDatabase(adapter.db);
+        if (options.reset === true) {
+          await resetDatabase(adapter.db);
+        }
         if (!(await isDatabaseEmpty(adapter.db))) {
           throw new Error(
             `${adapter.description} already holds org units: use --reset to replace them with the demo`,

@@ -52,6 +52,8 @@ export function serveCommand(): Command {
         `\nSankofa is running at http://localhost:${config.port}  (API docs: http://localhost:${config.port}/api/docs)`,
       );
       console.log(`Database: ${adapter.description}`);
-      if (demo !== undefined) printDemoLogins(generateDemoCountry(demo));
+      if (demo !== undefined) {
+        printDemoLogins(generateDemoCountry(demo));
+      }
     });
 }

@@ -63,7 +63,9 @@ export function userCommand(): Command {
         console.log(
           `created ${created.email} (${created.id}) as ${options.role} on ${orgUnitIds.join(', ')}`,
         );
-        if (options.password === undefined) console.log(`password: ${password}`);
+        if (options.password === undefined) {
+          console.log(`password: ${password}`);
+        }
       } finally {
         await adapter.close();
       }

@@ -30,7 +30,9 @@ export function aggregateValues(
   periods: readonly PeriodAggregate[],
 ): number | null {
   const present = periods.filter((p) => p.count > 0);
-  if (present.length === 0) return null;
+  if (present.length === 0) {
+    return null;
+  }
   const total = (f: (p: PeriodAggregate) => number): number =>
     present.reduce((acc, p) => acc + f(p), 0);
   const latest = (): PeriodAggregate =>

@@ -40,13 +40,17 @@ export function checkValue(
     ok: false,
     issue: row === undefined ? { field, code, message } : { row, field, code, message },
   });
-  if (value === '') return bad('required', `${field} is empty`);
+  if (value === '') {
+    return bad('required', `${field} is empty`);
+  }
   if ((NUMERIC_VALUE_TYPES as readonly string[]).includes(valueType)) {
     if (!NUMBER.test(value)) {
       return bad('not_a_number', `${field} "${raw}" is not a number (value type ${valueType})`);
     }
     const n = Number(value);
-    if (!Number.isFinite(n)) return bad('not_a_number', `${field} "${raw}" is out of range`);
+    if (!Number.isFinite(n)) {
+      return bad('not_a_number', `${field} "${raw}" is out of range`);
+    }
     const integer = valueType.startsWith('INTEGER');
     if (integer && !Number.isInteger(n)) {
       return bad(

@@ -99,7 +99,9 @@ function evaluateNode(node: ExpressionNode, inputs: ExpressionInputs): Value {
         case 'greatest':
         case 'least': {
           const present = raw.filter((v): v is number => v !== null);
-          if (present.length === 0) return null;
+          if (present.length === 0) {
+            return null;
+          }
           return node.name === 'greatest' ? Math.max(...present) : Math.min(...present);
         }
       }
@@ -114,7 +116,9 @@ function evaluateNode(node: ExpressionNode, inputs: ExpressionInputs): Value {
  */
 export function evaluateExpression(node: ExpressionNode, inputs: ExpressionInputs): number | null {
   const items = collectDataItems(node);
-  if (items.length > 0 && items.every((item) => inputs.dataItem(item) === null)) return null;
+  if (items.length > 0 && items.every((item) => inputs.dataItem(item) === null)) {
+    return null;
+  }
   const value = evaluateNode(node, inputs);
   return value === null ? 0 : Number.isFinite(value) ? value : null;
 }

@@ -84,7 +84,9 @@ function tokenize(expression: string, field: string): Token[] {
       continue;
     }
     const op = OPERATORS.find((o) => expression.startsWith(o, i));
-    if (op === undefined) fail(field, expression, i, `Unexpected character "${c}"`);
+    if (op === undefined) {
+      fail(field, expression, i, `Unexpected character "${c}"`);
+    }
     tokens.push({ kind: 'op', value: op, at: i });
     i += op.length;
   }
@@ -98,8 +100,12 @@ function dataItem(body: string, fail: (m: string) => never): DataItemRef {
     fail(`Data item #{${body}} must be #{de}, #{de.coc} or #{de.coc.aoc} with 11-character ids`);
   }
   const combo = (p: string | undefined): string | null => {
-    if (p === undefined || p === '*') return null;
-    if (!UID.test(p)) fail(`"${p}" in #{${body}} is not an 11-character id or *`);
+    if (p === undefined || p === '*') {
+      return null;
+    }
+    if (!UID.test(p)) {
+      fail(`"${p}" in #{${body}} is not an 11-character id or *`);
+    }
     return p;
   };
   return {
@@ -126,7 +132,9 @@ const LEVELS: readonly (readonly BinaryOperator[])[] = [
  * @example parseExpression('(#{fbfJHSPpUQD}-#{cYeuwXTCPkU})/#{fbfJHSPpUQD}')
  */
 export function parseExpression(expression: string, field = 'expression'): ExpressionNode {
-  if (expression.trim() === '') fail(field, expression, 0, 'Empty expression');
+  if (expression.trim() === '') {
+    fail(field, expression, 0, 'Empty expression');
+  }
   const tokens = tokenize(expression, field);
   let pos = 0;
   const peek = (): Token => tokens[pos];
@@ -136,16 +144,22 @@ export function parseExpression(expression: string, field = 'expression'): Expre
     return t.kind === 'op' && t.value === value;
   };
   const expect = (value: string): void => {
-    if (!isOp(value)) error(`Expected "${value}"`);
+    if (!isOp(value)) {
+      error(`Expected "${value}"`);
+    }
     pos++;
   };
 
   const binary = (level: number): ExpressionNode => {
-    if (level === LEVELS.length) return unary();
+    if (level === LEVELS.length) {
+      return unary();
+    }
     let left = binary(level + 1);
     for (;;) {
       const t = peek();
-      if (t.kind !== 'op' || !LEVELS[level].includes(t.value as BinaryOperator)) return left;
+      if (t.kind !== 'op' || !LEVELS[level].includes(t.value as BinaryOperator)) {
+        return left;
+      }
       pos++;
       left = {
         kind: 'binary',
@@ -165,7 +179,9 @@ export function parseExpression(expression: string, field = 'expression'): Expre
   };
   const power = (): ExpressionNode => {
     const base = primary();
-    if (!isOp('^')) return base;
+    if (!isOp('^')) {
+      return base;
+    }
     pos++;
     return { kind: 'binary', operator: '^', left: base, right: unary() };
   };
@@ -194,7 +210,9 @@ export function parseExpression(expression: string, field = 'expression'): Expre
           `${t.prefix}{…} items (reporting rates, tracker data) are not supported in Sankofa indicators`,
         );
       case 'name': {
-        if (t.value === '[days]') return { kind: 'days' };
+        if (t.value === '[days]') {
+          return { kind: 'days' };
+        }
         if (!(FUNCTION_NAMES as readonly string[]).includes(t.value)) {
           return fail(
             field,
@@ -245,7 +263,9 @@ export function parseExpression(expression: string, field = 'expression'): Expre
   };
 
   const tree = binary(0);
-  if (peek().kind !== 'end') error('Unexpected text after the expression');
+  if (peek().kind !== 'end') {
+    error('Unexpected text after the expression');
+  }
   return tree;
 }
 

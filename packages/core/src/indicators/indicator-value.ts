@@ -19,10 +19,14 @@ export interface IndicatorValueInput {
 /** The indicator value, or null when numerator or denominator has no value or the denominator is 0. */
 export function computeIndicatorValue(input: IndicatorValueInput): number | null {
   const { numerator, denominator, factor } = input;
-  if (numerator === null || denominator === null || denominator === 0) return null;
+  if (numerator === null || denominator === null || denominator === 0) {
+    return null;
+  }
   let value = (numerator / denominator) * factor;
   if (input.annualized === true) {
-    if (input.periodDays === undefined || input.yearDays === undefined) return null;
+    if (input.periodDays === undefined || input.yearDays === undefined) {
+      return null;
+    }
     value *= input.yearDays / input.periodDays;
   }
   return Number.isFinite(value) ? value : null;

@@ -82,7 +82,9 @@ export function isLeapYear(year: number): boolean {
 
 /** The number of days in `month` (1–12) of `year`. */
 export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  if (month === 2) {
+    return isLeapYear(year) ? 29 : 28;
+  }
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
@@ -115,10 +117,14 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  */
 export function parseIsoDate(text: string): number | null {
   const match = ISO_DATE.exec(text);
-  if (match === null) return null;
+  if (match === null) {
+    return null;
+  }
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    return null;
+  }
   return daysFromCivil(year, month, day);
 }

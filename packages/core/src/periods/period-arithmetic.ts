@@ -36,8 +36,12 @@ export function periodFromDay(type: PeriodType, day: number, steps = 0): Period 
   if (type === 'BiWeekly') {
     return steps === 0 ? biWeekPeriodContaining(day) : shiftBiWeek(day, steps);
   }
-  if (isWeekPeriodType(type)) return weekPeriodContaining(type, day + 7 * steps);
-  if (isMonthPeriodType(type)) return monthPeriodFrom(type, monthCountOf(day), steps);
+  if (isWeekPeriodType(type)) {
+    return weekPeriodContaining(type, day + 7 * steps);
+  }
+  if (isMonthPeriodType(type)) {
+    return monthPeriodFrom(type, monthCountOf(day), steps);
+  }
   throw new Error(`unhandled period type ${String(type)}`);
 }
 
@@ -127,9 +131,15 @@ export function previousPeriod(p: Period): Period {
  */
 export function comparePeriods(a: Period, b: Period): number {
   // ISO dates and ids compare correctly as strings; localeCompare would not be stable across locales.
-  if (a.startDate !== b.startDate) return a.startDate < b.startDate ? -1 : 1;
-  if (a.endDate !== b.endDate) return a.endDate < b.endDate ? -1 : 1;
-  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  if (a.startDate !== b.startDate) {
+    return a.startDate < b.startDate ? -1 : 1;
+  }
+  if (a.endDate !== b.endDate) {
+    return a.endDate < b.endDate ? -1 : 1;
+  }
+  if (a.id !== b.id) {
+    return a.id < b.id ? -1 : 1;
+  }
   return 0;
 }
 

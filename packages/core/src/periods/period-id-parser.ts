@@ -32,8 +32,12 @@ function readDaily(id: string, y: string, m: string, d: string): Period {
   const year = Number(y);
   const month = Number(m);
   const day = Number(d);
-  if (month < 1 || month > 12) invalid(id, `month ${m} is not 01–12`);
-  if (day < 1 || day > daysInMonth(year, month)) invalid(id, `${y}-${m} has no day ${d}`);
+  if (month < 1 || month > 12) {
+    invalid(id, `month ${m} is not 01–12`);
+  }
+  if (day < 1 || day > daysInMonth(year, month)) {
+    invalid(id, `${y}-${m} has no day ${d}`);
+  }
   const dayNumber = daysFromCivil(year, month, day);
   return buildPeriod(year, `${m}${d}`, 'Daily', dayNumber, dayNumber);
 }
@@ -51,7 +55,9 @@ function readWeek(id: string, y: string, infix: string, w: string): Period {
   const year = Number(y);
   const week = Number(w);
   const count = weeksInYear(type, year);
-  if (week < 1 || week > count) invalid(id, `${type} week-year ${y} has weeks 1–${count}`);
+  if (week < 1 || week > count) {
+    invalid(id, `${type} week-year ${y} has weeks 1–${count}`);
+  }
   return weekPeriod(type, year, week);
 }
 
@@ -59,7 +65,9 @@ function readBiWeek(id: string, y: string, w: string): Period {
   const year = Number(y);
   const n = Number(w);
   const count = biWeeksInYear(year);
-  if (n < 1 || n > count) invalid(id, `BiWeekly year ${y} has bi-weeks 1–${count}`);
+  if (n < 1 || n > count) {
+    invalid(id, `BiWeekly year ${y} has bi-weeks 1–${count}`);
+  }
   return biWeekPeriod(year, n);
 }
 
@@ -141,7 +149,9 @@ export function parsePeriodId(id: string): Period {
   }
   for (const [pattern, read] of FORMS) {
     const match = pattern.exec(id);
-    if (match === null) continue;
+    if (match === null) {
+      continue;
+    }
     try {
       return read(id, match);
     } catch (error) {
@@ -168,7 +178,9 @@ export function tryParsePeriodId(id: string): Period | null {
   try {
     return parsePeriodId(id);
   } catch (error) {
-    if (error instanceof ValidationError) return null;
+    if (error instanceof ValidationError) {
+      return null;
+    }
     throw error;
   }
 }

@@ -78,8 +78,12 @@ function oracleWeek(day: number, startDay: number): string {
   };
   const [year, week] = weekOf(day);
   // 28 December always lies in the last week of its week-year.
-  if (week < 1) return `${year - 1}/${weekOf(daysFromCivil(year - 1, 12, 28))[1]}`;
-  if (week > weekOf(daysFromCivil(year, 12, 28))[1]) return `${year + 1}/1`;
+  if (week < 1) {
+    return `${year - 1}/${weekOf(daysFromCivil(year - 1, 12, 28))[1]}`;
+  }
+  if (week > weekOf(daysFromCivil(year, 12, 28))[1]) {
+    return `${year + 1}/1`;
+  }
   return `${year}/${week}`;
 }
 

@@ -20,7 +20,9 @@ function codeOf(run: () => unknown): string | undefined {
   try {
     run();
   } catch (error) {
-    if (error instanceof ValidationError) return error.issues[0]?.code;
+    if (error instanceof ValidationError) {
+      return error.issues[0]?.code;
+    }
     throw error;
   }
   return undefined;

@@ -106,13 +106,17 @@ export function rollUpPeriod(p: Period, target: PeriodType, options: RollUpOptio
   const end = dayOf(period.endDate);
   const first = periodFromDay(targetType, start);
   const firstEnd = dayOf(first.endDate);
-  if (firstEnd >= end) return first;
+  if (firstEnd >= end) {
+    return first;
+  }
 
   const second = periodFromDay(targetType, firstEnd + 1);
   if (period.type !== 'BiWeekly' && !isWeekPeriodType(period.type)) {
     notRollable(period, targetType, `it runs across ${first.id} and ${second.id}`);
   }
-  if (weekRule === 'start') return first;
+  if (weekRule === 'start') {
+    return first;
+  }
   // The target is at least as long as the week, so the week touches at most two targets.
   const daysInFirst = firstEnd - start + 1;
   return 2 * daysInFirst >= end - start + 1 ? first : second;

@@ -106,7 +106,9 @@ export function isPeriodType(value: unknown): value is PeriodType {
  * @throws ValidationError (`invalid_period_type`) when `value` is not a period type.
  */
 export function checkPeriodType(value: unknown, field = 'periodType'): PeriodType {
-  if (isPeriodType(value)) return value;
+  if (isPeriodType(value)) {
+    return value;
+  }
   throw ValidationError.of(
     field,
     'invalid_period_type',

@@ -117,7 +117,9 @@ export function shiftBiWeek(day: number, steps: number): Period {
   let { weekYear, n } = biWeekNumberOf(day);
   let left = steps;
   while (left !== 0) {
-    if (weekYear < 0 || weekYear > 9999) break; // buildPeriod below reports the range error
+    if (weekYear < 0 || weekYear > 9999) {
+      break;
+    } // buildPeriod below reports the range error
     if (left > 0) {
       const rest = biWeeksInYear(weekYear) - n;
       if (left <= rest) {

@@ -29,7 +29,9 @@ export function registerAuthentication(
 ): void {
   app.decorateRequest('actor', undefined);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!request.url.startsWith('/api/')) {
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     request.actor = token ? await resolveSession(db, token, idleMinutes) : undefined;
   });

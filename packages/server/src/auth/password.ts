@@ -33,9 +33,13 @@ export async function hashPassword(password: string): Promise<string> {
 /** Checks a password against a stored hash in constant time; false for malformed hashes. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parts = stored.split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
+  if (parts.length !== 6 || parts[0] !== 'scrypt') {
+    return false;
+  }
   const [N, r, p] = parts.slice(1, 4).map(Number);
-  if (![N, r, p].every((n) => Number.isInteger(n) && n > 0)) return false;
+  if (![N, r, p].every((n) => Number.isInteger(n) && n > 0)) {
+    return false;
+  }
   const salt = Buffer.from(parts[4], 'base64url');
   const expected = Buffer.from(parts[5], 'base64url');
   const actual = await derive(password, salt, { N, r, p });

@@ -81,7 +81,9 @@ export async function resolveSession(
     .where('sessions.id', '=', id)
     .executeTakeFirst();
   const now = Date.now();
-  if (row === undefined || row.active !== 1 || Date.parse(row.expiresAt) <= now) return undefined;
+  if (row === undefined || row.active !== 1 || Date.parse(row.expiresAt) <= now) {
+    return undefined;
+  }
   // Slide the expiry at most once a minute, to keep reads from writing on every request.
   if (now - Date.parse(row.lastSeenAt) > 60_000) {
     await db

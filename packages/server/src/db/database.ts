@@ -35,7 +35,9 @@ export function parseDatabaseUrl(url: string): DatabaseLocation {
     }
     return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
   }
-  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    return { kind: 'postgres', url };
+  }
   throw ValidationError.of(
     'DATABASE_URL',
     'invalid_database_url',

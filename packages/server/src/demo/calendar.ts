@@ -13,7 +13,9 @@ export function isMonthId(id: string): boolean {
 /** The year and 1-based month of a monthly period id. */
 export function parseMonthId(id: string): { year: number; month: number } {
   const match = MONTH_ID.exec(id);
-  if (match === null) throw new RangeError(`"${id}" is not a monthly period id like 202610`);
+  if (match === null) {
+    throw new RangeError(`"${id}" is not a monthly period id like 202610`);
+  }
   return { year: Number(match[1]), month: Number(match[2]) };
 }
 
@@ -50,7 +52,9 @@ export function weekdaysInMonth(id: string): number {
   let count = 0;
   for (let d = 0; d < days; d++) {
     const weekday = (firstWeekday + d) % 7;
-    if (weekday !== 0 && weekday !== 6) count++;
+    if (weekday !== 0 && weekday !== 6) {
+      count++;
+    }
   }
   return count;
 }

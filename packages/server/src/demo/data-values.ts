@@ -39,10 +39,14 @@ export function* generateDataValues(
     for (let t = 0; t < series.length; t++) {
       const missing = gaps.isMissing(facility.index, t);
       for (const value of series[t]) {
-        if (missing && reportedIds.has(value.dataElementId)) continue;
+        if (missing && reportedIds.has(value.dataElementId)) {
+          continue;
+        }
         if (hasOutlier) {
           const typo = recorded.get(outlierKey(value));
-          if (typo !== undefined) value.value = typo;
+          if (typo !== undefined) {
+            value.value = typo;
+          }
         }
         yield value;
       }

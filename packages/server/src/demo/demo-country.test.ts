@@ -16,7 +16,9 @@ const DEFAULTS = { endPeriod: '202610' } as const;
 function fingerprint(country: DemoCountry): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify(country)); // functions (the value stream) drop out of the JSON
-  for (const v of country.dataValues()) hash.update(JSON.stringify(v));
+  for (const v of country.dataValues()) {
+    hash.update(JSON.stringify(v));
+  }
   return hash.digest('hex');
 }
 
@@ -56,7 +58,9 @@ describe('generateDemoCountry', () => {
     expect(byLevel(3)).toHaveLength(16);
     expect(byLevel(4)).toHaveLength(250);
     const kinds = new Map<string, number>();
-    for (const u of byLevel(4)) kinds.set(u.kind, (kinds.get(u.kind) ?? 0) + 1);
+    for (const u of byLevel(4)) {
+      kinds.set(u.kind, (kinds.get(u.kind) ?? 0) + 1);
+    }
     expect(kinds.get('hospital')).toBe(16);
     expect(kinds.get('health_centre')).toBeGreaterThan(60);
     expect(kinds.get('health_post')).toBeGreaterThan(140);
@@ -67,8 +71,9 @@ describe('generateDemoCountry', () => {
     const seen = new Set<string>();
     for (const u of country.orgUnits) {
       expect(u.id).toMatch(UID);
-      if (u.parentId === null) expect(u.path).toBe(`/${u.id}`);
-      else {
+      if (u.parentId === null) {
+        expect(u.path).toBe(`/${u.id}`);
+      } else {
         expect(seen.has(u.parentId)).toBe(true);
         const parent = byId.get(u.parentId)!;
         expect(u.level).toBe(parent.level + 1);
@@ -100,7 +105,9 @@ describe('generateDemoCountry', () => {
       ...country.indicatorTypes.map((t) => t.id),
       ...country.indicators.map((i) => i.id),
     ];
-    for (const id of ids) expect(id).toMatch(UID);
+    for (const id of ids) {
+      expect(id).toMatch(UID);
+    }
     expect(new Set(ids).size).toBe(ids.length);
     const unique = (xs: string[]) => expect(new Set(xs).size).toBe(xs.length);
     unique(country.orgUnits.map((u) => u.code));
@@ -137,7 +144,9 @@ describe('generateDemoCountry', () => {
         comboOptions.get(de.categoryComboId)?.has(v.categoryOptionComboId) === true &&
         v.attributeOptionComboId === country.defaultCategoryOptionComboId &&
         /^(0|[1-9]\d*)$/.test(v.value);
-      if (!ok && problems.length < 5) problems.push(JSON.stringify(v));
+      if (!ok && problems.length < 5) {
+        problems.push(JSON.stringify(v));
+      }
       keys.add(`${v.dataElementId}|${v.period}|${v.orgUnitId}|${v.categoryOptionComboId}`);
     }
     expect(problems).toEqual([]);
@@ -166,7 +175,9 @@ describe('generateDemoCountry', () => {
           }
         }
       }
-      if (indicator.kind === 'count') expect(indicator.denominator).toBe('1');
+      if (indicator.kind === 'count') {
+        expect(indicator.denominator).toBe('1');
+      }
     }
     const codes = country.indicators.map((i) => i.code);
     for (const code of [
@@ -199,7 +210,9 @@ describe('generateDemoCountry', () => {
     for (const user of country.users) {
       expect(user.email).toMatch(/^[^\s@]+@[^\s@]+\.[^\s@]+$/);
       expect(user.password.length).toBeGreaterThanOrEqual(10);
-      for (const id of user.orgUnitIds) expect(orgUnits.has(id)).toBe(true);
+      for (const id of user.orgUnitIds) {
+        expect(orgUnits.has(id)).toBe(true);
+      }
     }
     expect(new Set(country.users.map((u) => u.email)).size).toBe(country.users.length);
   });
@@ -208,7 +221,9 @@ describe('generateDemoCountry', () => {
     const orgUnits = new Map(country.orgUnits.map((u) => [u.id, u]));
     for (const group of country.groups) {
       expect(group.orgUnitIds.length).toBeGreaterThan(0);
-      for (const id of group.orgUnitIds) expect(orgUnits.has(id)).toBe(true);
+      for (const id of group.orgUnitIds) {
+        expect(orgUnits.has(id)).toBe(true);
+      }
     }
     const byCode = new Map(country.groups.map((g) => [g.code, g]));
     expect(byCode.get('OUG_INTERVENTION_DISTRICTS')?.orgUnitIds).toHaveLength(3);
@@ -228,7 +243,9 @@ describe('generateDemoCountry', () => {
       expect(small.orgUnits.filter((u) => u.level === 3)).toHaveLength(districts);
       expect(small.orgUnits.filter((u) => u.level === 4)).toHaveLength(facilities);
       let n = 0;
-      for (const _ of small.dataValues()) n++;
+      for (const _ of small.dataValues()) {
+        n++;
+      }
       expect(small.countDataValues()).toBe(n);
       const kinds: PlantedFeatureKind[] = [
         'outbreak',

@@ -147,7 +147,9 @@ export function facilitySeries(ctx: SeriesContext, facility: FacilityProfile): D
         attributeOptionComboId: DEFAULT_CATEGORY_OPTION_COMBO_ID,
         value: String(value),
       };
-      if (comment !== undefined) v.comment = comment;
+      if (comment !== undefined) {
+        v.comment = comment;
+      }
       out.push(v);
     };
     const count = (mean: number, size: number) => rng.negativeBinomial(mean, size);
@@ -269,7 +271,9 @@ export function facilitySeries(ctx: SeriesContext, facility: FacilityProfile): D
         first ? `${item.label} out of stock: awaiting delivery from the district store` : undefined,
       );
       spell.month++;
-      if (spell.month === spell.length) spell.length = 0;
+      if (spell.month === spell.length) {
+        spell.length = 0;
+      }
     });
     put('stockDaysMonitored', 'default', days);
 

@@ -119,7 +119,9 @@ function apportion(total: number, weights: readonly number[]): number[] {
   const order = exact
     .map((x, i) => ({ i, r: x - Math.floor(x) }))
     .sort((a, b) => b.r - a.r || a.i - b.i);
-  for (let k = 0; left > 0; k++, left--) parts[order[k % order.length].i]++;
+  for (let k = 0; left > 0; k++, left--) {
+    parts[order[k % order.length].i]++;
+  }
   return parts;
 }
 

@@ -64,7 +64,9 @@ export function resolveDemoOptions(options: DemoOptions): Required<DemoOptions> 
   const facilities = options.facilities ?? DEMO_DEFAULTS.facilities;
   const months = options.months ?? DEMO_DEFAULTS.months;
   const { endPeriod } = options;
-  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+  if (!Number.isSafeInteger(seed)) {
+    throw new RangeError(`seed must be an integer, got ${seed}`);
+  }
   const { minFacilities, maxFacilities, minMonths, maxMonths } = DEMO_LIMITS;
   if (!Number.isInteger(facilities) || facilities < minFacilities || facilities > maxFacilities) {
     throw new RangeError(

@@ -38,7 +38,9 @@ export class PlaceNames {
     for (let attempt = 0; ; attempt++) {
       const syllables = 2 + (this.rng.chance(0.35) ? 1 : 0) + (attempt > 50 ? 1 : 0);
       let name = '';
-      for (let i = 0; i < syllables; i++) name += this.rng.pick(ONSETS) + this.rng.pick(VOWELS);
+      for (let i = 0; i < syllables; i++) {
+        name += this.rng.pick(ONSETS) + this.rng.pick(VOWELS);
+      }
       name += this.rng.pick(ENDINGS);
       name = name[0].toUpperCase() + name.slice(1);
       if (name.length >= 4 && !this.used.has(name)) {

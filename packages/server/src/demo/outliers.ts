@@ -75,12 +75,16 @@ export function planOutliers(
   for (let attempt = 0; outliers.length < count && attempt < 50 * count; attempt++) {
     const facility: FacilityProfile = pool[attempt % pool.length];
     const dataElement = order[outliers.length % order.length];
-    if (!reportedElementsFor(facility.kind).includes(dataElement)) continue;
+    if (!reportedElementsFor(facility.kind).includes(dataElement)) {
+      continue;
+    }
     const coc = rng.pick(ctx.catalogue.cocsOf[dataElement]);
     const periodIndex = rng.int(0, ctx.periods.length - 1);
     const key = `${facility.index}|${periodIndex}`;
     // Facilities in turn (one outlier each while they last), never in a month the facility did not report.
-    if (used.has(key) || gaps.isMissing(facility.index, periodIndex)) continue;
+    if (used.has(key) || gaps.isMissing(facility.index, periodIndex)) {
+      continue;
+    }
     const deId = ctx.catalogue.de[dataElement].id;
     const cocId = ctx.catalogue.coc[coc];
     const series = facilitySeries(ctx, facility).map((month) =>
@@ -92,7 +96,9 @@ export function planOutliers(
     const trueValue = series[periodIndex];
     // A typo on a typical value (at least 5, and at least 70 % of the facility's median), so the
     // recorded value stands out from every other month.
-    if (trueValue < 5 || trueValue < 0.7 * median(series)) continue;
+    if (trueValue < 5 || trueValue < 0.7 * median(series)) {
+      continue;
+    }
     const twice = trueValue < 100 && rng.chance(0.3);
     used.add(key);
     outliers.push({

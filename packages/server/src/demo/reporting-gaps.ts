@@ -73,16 +73,26 @@ export function planReportingGaps(
     const offset = facility.index * months;
     const scattered = SCATTERED_GAP_RATE[facility.kind];
     for (let t = 0; t < months; t++) {
-      if (rng.chance(scattered)) missing[offset + t] = 1;
+      if (rng.chance(scattered)) {
+        missing[offset + t] = 1;
+      }
     }
     if (!inOutbreakDistrict && maxRun >= 3 && rng.chance(GAP_RUN_RATE[facility.kind])) {
       const length = rng.int(3, maxRun);
       const start = rng.int(0, months - length);
-      for (let t = start; t < start + length; t++) missing[offset + t] = 1;
+      for (let t = start; t < start + length; t++) {
+        missing[offset + t] = 1;
+      }
       runs.push({ facilityIndex: facility.index, start, length });
     }
-    if (inOutbreakDistrict) for (const t of protectedMonths) missing[offset + t] = 0;
-    for (let t = 0; t < months; t++) missingByFacility[facility.index] += missing[offset + t];
+    if (inOutbreakDistrict) {
+      for (const t of protectedMonths) {
+        missing[offset + t] = 0;
+      }
+    }
+    for (let t = 0; t < months; t++) {
+      missingByFacility[facility.index] += missing[offset + t];
+    }
     missingCount += missingByFacility[facility.index];
   }
 

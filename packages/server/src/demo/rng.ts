@@ -33,11 +33,15 @@ export function hashString(text: string): [number, number, number, number] {
 
 /** log(k!) exactly (by summing) below 256, by Stirling's series above (error < 1e-12). */
 const LOG_FACTORIAL: number[] = [0];
-for (let k = 1; k < 256; k++) LOG_FACTORIAL.push(LOG_FACTORIAL[k - 1] + Math.log(k));
+for (let k = 1; k < 256; k++) {
+  LOG_FACTORIAL.push(LOG_FACTORIAL[k - 1] + Math.log(k));
+}
 
 /** log(k!), for the Poisson sampler's acceptance test. */
 export function logFactorial(k: number): number {
-  if (k < LOG_FACTORIAL.length) return LOG_FACTORIAL[k];
+  if (k < LOG_FACTORIAL.length) {
+    return LOG_FACTORIAL[k];
+  }
   const n = k + 1;
   return (
     (n - 0.5) * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * n) - 1 / (360 * n ** 3)
@@ -54,7 +58,9 @@ export class Rng {
   /** Seeds from four 32-bit words; prefer `Rng.from`. */
   constructor(words: readonly [number, number, number, number]) {
     [this.a, this.b, this.c, this.d] = words;
-    for (let i = 0; i < 15; i++) this.nextUint32();
+    for (let i = 0; i < 15; i++) {
+      this.nextUint32();
+    }
   }
 
   /** A stream named by its parts, e.g. `Rng.from(seed, 'values', 17)`. */
@@ -122,7 +128,9 @@ export class Rng {
 
   /** Gamma draw with the given shape and scale (Marsaglia & Tsang 2000; boosted below shape 1). */
   gamma(shape: number, scale = 1): number {
-    if (shape < 1) return this.gamma(shape + 1, scale) * this.next() ** (1 / shape);
+    if (shape < 1) {
+      return this.gamma(shape + 1, scale) * this.next() ** (1 / shape);
+    }
     const d = shape - 1 / 3;
     const c = 1 / Math.sqrt(9 * d);
     for (;;) {
@@ -134,14 +142,20 @@ export class Rng {
       } while (v <= 0);
       v = v * v * v;
       const u = this.next();
-      if (u < 1 - 0.0331 * x ** 4) return d * v * scale;
-      if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v * scale;
+      if (u < 1 - 0.0331 * x ** 4) {
+        return d * v * scale;
+      }
+      if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) {
+        return d * v * scale;
+      }
     }
   }
 
   /** Poisson draw: inversion for small means, PTRS (Hörmann 1993) from 10 up. */
   poisson(mean: number): number {
-    if (!(mean > 0)) return 0;
+    if (!(mean > 0)) {
+      return 0;
+    }
     if (mean < 10) {
       let k = 0;
       let p = Math.exp(-mean);
@@ -165,10 +179,16 @@ export class Rng {
       const v = this.next();
       const us = 0.5 - Math.abs(u);
       const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
-      if (us >= 0.07 && v <= vr) return k;
-      if (k < 0 || (us < 0.013 && v > us)) continue;
+      if (us >= 0.07 && v <= vr) {
+        return k;
+      }
+      if (k < 0 || (us < 0.013 && v > us)) {
+        continue;
+      }
       const lhs = Math.log(v) + Math.log(invAlpha) - Math.log(a / (us * us) + b);
-      if (lhs <= -mean + k * logMean - logFactorial(k)) return k;
+      if (lhs <= -mean + k * logMean - logFactorial(k)) {
+        return k;
+      }
     }
   }
 
@@ -177,18 +197,30 @@ export class Rng {
    * mean + mean²/k, drawn as a gamma–Poisson mixture. `k = Infinity` gives a Poisson draw.
    */
   negativeBinomial(mean: number, size: number): number {
-    if (!(mean > 0)) return 0;
-    if (!Number.isFinite(size)) return this.poisson(mean);
+    if (!(mean > 0)) {
+      return 0;
+    }
+    if (!Number.isFinite(size)) {
+      return this.poisson(mean);
+    }
     return this.poisson(this.gamma(size, mean / size));
   }
 
   /** Binomial draw: exact below 50 trials, a clamped normal approximation above. */
   binomial(trials: number, p: number): number {
-    if (trials <= 0 || p <= 0) return 0;
-    if (p >= 1) return trials;
+    if (trials <= 0 || p <= 0) {
+      return 0;
+    }
+    if (p >= 1) {
+      return trials;
+    }
     if (trials < 50) {
       let k = 0;
-      for (let i = 0; i < trials; i++) if (this.next() < p) k++;
+      for (let i = 0; i < trials; i++) {
+        if (this.next() < p) {
+          k++;
+        }
+      }
       return k;
     }
     const x = Math.round(this.normal(trials * p, Math.sqrt(trials * p * (1 - p))));

@@ -78,7 +78,9 @@ export function chooseScenario(seed: number, hierarchy: Hierarchy, months: numbe
   // Candidates for the intervention and comparison districts, by region, outside the declining region.
   const pool = new Map<number, number[]>();
   for (const region of hierarchy.regions) {
-    if (region === declineRegion) continue;
+    if (region === declineRegion) {
+      continue;
+    }
     pool.set(
       region.index,
       rng.shuffle(region.districtIndexes.filter((d) => d !== outbreakDistrict)),
@@ -136,7 +138,9 @@ export function outbreakMultiplier(
   districtIndex: number,
   periodIndex: number,
 ): number {
-  if (districtIndex !== scenario.outbreak.districtIndex) return 1;
+  if (districtIndex !== scenario.outbreak.districtIndex) {
+    return 1;
+  }
   const i = scenario.outbreak.periodIndexes.indexOf(periodIndex);
   return i < 0 ? 1 : scenario.outbreak.multipliers[i];
 }

@@ -11,7 +11,9 @@ const ALPHANUMERIC = `0123456789${LETTERS}`;
 export function demoUid(seed: number, name: string): string {
   const rng = Rng.from('uid', seed, name);
   let uid = LETTERS[rng.nextUint32() % LETTERS.length];
-  for (let i = 0; i < 10; i++) uid += ALPHANUMERIC[rng.nextUint32() % ALPHANUMERIC.length];
+  for (let i = 0; i < 10; i++) {
+    uid += ALPHANUMERIC[rng.nextUint32() % ALPHANUMERIC.length];
+  }
   return uid;
 }
 

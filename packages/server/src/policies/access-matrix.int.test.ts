@@ -112,7 +112,9 @@ describe.each(testDialects())('access scope on %s', (dialect) => {
 
   beforeAll(async () => {
     server = await createTestServer(dialect);
-    for (const role of ROLES) clients[role] = await server.as([{ role, orgUnitId: F.districtA }]);
+    for (const role of ROLES) {
+      clients[role] = await server.as([{ role, orgUnitId: F.districtA }]);
+    }
   });
   afterAll(() => server.close());
 

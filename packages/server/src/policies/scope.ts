@@ -35,7 +35,11 @@ export function hasRoleAt(actor: Actor, path: string, minRole: Role): boolean {
 /** The assignments not already covered by another one: the tops of what the actor can see. */
 export function scopeRoots(actor: Actor): Assignment[] {
   const unique = new Map<string, Assignment>();
-  for (const a of actor.assignments) if (!unique.has(a.orgUnitId)) unique.set(a.orgUnitId, a);
+  for (const a of actor.assignments) {
+    if (!unique.has(a.orgUnitId)) {
+      unique.set(a.orgUnitId, a);
+    }
+  }
   const all = [...unique.values()];
   return all
     .filter((a) => !all.some((b) => b !== a && isWithin(a.path, b.path)))

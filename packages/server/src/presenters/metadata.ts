@@ -13,7 +13,9 @@ export async function loadDataElements(
   ids?: readonly string[],
 ): Promise<DataElement[]> {
   let query = db.selectFrom('dataElements').selectAll().orderBy('name');
-  if (ids !== undefined) query = query.where('id', 'in', ids.length > 0 ? [...ids] : ['']);
+  if (ids !== undefined) {
+    query = query.where('id', 'in', ids.length > 0 ? [...ids] : ['']);
+  }
   const rows = await query.execute();
   const combos = await db
     .selectFrom('categoryOptionCombos')

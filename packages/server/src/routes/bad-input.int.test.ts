@@ -59,7 +59,9 @@ describe.each(testDialects())('malformed input to every endpoint on %s', (dialec
     for (const [path, operations] of Object.entries(
       spec.paths as Record<string, Record<string, unknown>>,
     )) {
-      if (path.startsWith('/api/docs') || path === '/api/auth/logout') continue;
+      if (path.startsWith('/api/docs') || path === '/api/auth/logout') {
+        continue;
+      }
       for (const method of Object.keys(operations)) {
         const url = path.replace(/\{[^}]+\}/g, 'not-an-id');
         for (const query of BAD_QUERIES) {

@@ -8,6 +8,8 @@ export async function findOrgUnit(
   id: string,
 ): Promise<OrgUnitTable> {
   const row = await db.selectFrom('orgUnits').selectAll().where('id', '=', id).executeTakeFirst();
-  if (row === undefined) throw notFound(`Org unit ${id}`);
+  if (row === undefined) {
+    throw notFound(`Org unit ${id}`);
+  }
   return row;
 }

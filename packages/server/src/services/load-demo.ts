@@ -42,7 +42,9 @@ async function insertChunked<T extends keyof Database>(
   let chunk: Database[T][] = [];
   let total = 0;
   const flush = async () => {
-    if (chunk.length === 0) return;
+    if (chunk.length === 0) {
+      return;
+    }
     // Rows of table T are its insert objects; Kysely cannot relate the two for a generic T.
     await db
       .insertInto(table)
@@ -54,7 +56,9 @@ async function insertChunked<T extends keyof Database>(
   };
   for (const row of rows) {
     chunk.push(row);
-    if (chunk.length >= size) await flush();
+    if (chunk.length >= size) {
+      await flush();
+    }
   }
   await flush();
   return total;
@@ -94,7 +98,9 @@ export async function loadDemoCountry(
     for (const combo of country.categoryCombos) {
       const table =
         combo.dataDimensionType === 'attribute' ? 'attributeOptionCombos' : 'categoryOptionCombos';
-      if (combo.options.length === 0) continue;
+      if (combo.options.length === 0) {
+        continue;
+      }
       await trx
         .insertInto(table)
         .values(
@@ -305,7 +311,9 @@ export async function readDemoOptions(
     .select('value')
     .where('key', '=', 'demo')
     .executeTakeFirst();
-  if (row === undefined) return undefined;
+  if (row === undefined) {
+    return undefined;
+  }
   const { seed, facilities, months, endPeriod } = JSON.parse(row.value) as Required<DemoOptions>;
   return { seed, facilities, months, endPeriod };
 }

@@ -69,7 +69,9 @@ export async function querySeries(
   query: SeriesQuery,
 ): Promise<SeriesPoint[]> {
   const { subject, periods } = query;
-  if (periods.length === 0) return [];
+  if (periods.length === 0) {
+    return [];
+  }
   let numerator: ExpressionNode;
   let denominator: ExpressionNode | null = null;
   if (subject.kind === 'indicator') {
@@ -170,7 +172,9 @@ export async function querySeries(
     };
     const base = { period: period.id, startDate: period.startDate, endDate: period.endDate };
     const num = evaluateExpression(numerator, { dataItem, days: periodDays(period) });
-    if (denominator === null || subject.kind !== 'indicator') return { ...base, value: num };
+    if (denominator === null || subject.kind !== 'indicator') {
+      return { ...base, value: num };
+    }
     const den = evaluateExpression(denominator, { dataItem, days: periodDays(period) });
     const value = computeIndicatorValue({
       numerator: num,

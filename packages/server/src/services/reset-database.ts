@@ -27,7 +27,9 @@ const TABLES_CHILD_FIRST: readonly (keyof Database)[] = [
 /** Deletes all rows in one transaction. */
 export async function resetDatabase(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    for (const table of TABLES_CHILD_FIRST) await trx.deleteFrom(table).execute();
+    for (const table of TABLES_CHILD_FIRST) {
+      await trx.deleteFrom(table).execute();
+    }
     // Org units reference their parents: delete the deepest first.
     const deepest = async () =>
       (

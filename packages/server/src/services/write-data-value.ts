@@ -34,7 +34,9 @@ export async function ensurePeriods(
   db: Kysely<Database>,
   periods: readonly Period[],
 ): Promise<void> {
-  if (periods.length === 0) return;
+  if (periods.length === 0) {
+    return;
+  }
   await db
     .insertInto('periods')
     .values(
@@ -80,7 +82,9 @@ async function resolveKey(trx: Transaction<Database>, actor: Actor, key: DataVal
     .selectAll()
     .where('id', '=', key.dataElement)
     .executeTakeFirst();
-  if (dataElement === undefined) throw notFound(`Data element ${key.dataElement}`);
+  if (dataElement === undefined) {
+    throw notFound(`Data element ${key.dataElement}`);
+  }
   let period: Period;
   try {
     period = parsePeriodId(key.period);
@@ -117,7 +121,9 @@ async function resolveKey(trx: Transaction<Database>, actor: Actor, key: DataVal
       message: `attribute option combo ${aoc} does not exist`,
     });
   }
-  if (issues.length > 0) invalid(issues);
+  if (issues.length > 0) {
+    invalid(issues);
+  }
   return { orgUnit, dataElement, period, coc, aoc };
 }
 
@@ -131,7 +137,9 @@ export async function writeDataValue(
   return db.transaction().execute(async (trx) => {
     const { orgUnit, dataElement, period, coc, aoc } = await resolveKey(trx, actor, input);
     const check = checkValue(dataElement.valueType, input.value);
-    if (!check.ok) invalid([check.issue]);
+    if (!check.ok) {
+      invalid([check.issue]);
+    }
     await ensurePeriods(trx, [period]);
     const where = {
       dataElementId: dataElement.id,
@@ -210,7 +218,9 @@ export async function deleteDataValue(
       .selectAll()
       .where((eb) => eb.and(where))
       .executeTakeFirst();
-    if (existing === undefined || existing.deleted === 1) throw notFound('Data value');
+    if (existing === undefined || existing.deleted === 1) {
+      throw notFound('Data value');
+    }
     await trx
       .updateTable('dataValues')
       .set({ deleted: 1, lastUpdated: nowIso(), storedBy: actor.email })

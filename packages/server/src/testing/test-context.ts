@@ -82,7 +82,9 @@ export async function signIn(app: App, email: string, password: string) {
     throw new Error(`login failed for ${email}: ${response.statusCode} ${response.body}`);
   }
   const cookie = response.cookies.find((c) => c.name === 'sankofa_session');
-  if (cookie === undefined) throw new Error('login set no session cookie');
+  if (cookie === undefined) {
+    throw new Error('login set no session cookie');
+  }
   return { cookie: cookie.value, csrfToken: response.json<{ csrfToken: string }>().csrfToken };
 }
 
@@ -92,7 +94,9 @@ export async function createTestServer(
   options: { seed?: boolean } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(dialect);
-  if (options.seed !== false) await seedFixtureCountry(database.adapter.db);
+  if (options.seed !== false) {
+    await seedFixtureCountry(database.adapter.db);
+  }
   const config = {
     ...loadConfig({}),
     databaseUrl: database.url,

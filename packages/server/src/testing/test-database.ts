@@ -32,7 +32,9 @@ export async function createTestDatabase(
     const dir = mkdtempSync(join(tmpdir(), 'sankofa-test-'));
     const url = `sqlite:${join(dir, 'test.sqlite')}`;
     const adapter = openDatabase(url);
-    if (migrate) await migrateToLatest(adapter);
+    if (migrate) {
+      await migrateToLatest(adapter);
+    }
     return {
       adapter,
       url,
@@ -54,7 +56,9 @@ export async function createTestDatabase(
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const adapter = openDatabase(url.toString());
-  if (migrate) await migrateToLatest(adapter);
+  if (migrate) {
+    await migrateToLatest(adapter);
+  }
   return {
     adapter,
     url: url.toString(),

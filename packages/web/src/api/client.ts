@@ -58,14 +58,18 @@ export interface RequestOptions {
 export function buildUrl(path: string, query?: RequestOptions['query']): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined) params.set(key, String(value));
+    if (value !== undefined) {
+      params.set(key, String(value));
+    }
   }
   const search = params.toString();
   return search === '' ? path : `${path}?${search}`;
 }
 
 function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
-  if (typeof value !== 'object' || value === null) return false;
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
   const v = value as Record<string, unknown>;
   return (
     typeof v.error === 'string' && typeof v.status === 'number' && typeof v.message === 'string'
@@ -74,7 +78,9 @@ function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
 
 async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
-  if (text === '') return undefined;
+  if (text === '') {
+    return undefined;
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -94,8 +100,12 @@ async function readJson(response: Response): Promise<unknown> {
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && csrfToken !== null) headers['X-CSRF-Token'] = csrfToken;
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  if (method !== 'GET' && csrfToken !== null) {
+    headers['X-CSRF-Token'] = csrfToken;
+  }
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.query), {
@@ -106,7 +116,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       signal: options.signal,
     });
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    if (error instanceof DOMException && error.name === 'AbortError') {
+      throw error;
+    }
     throw new NetworkError(error instanceof Error ? error.message : String(error));
   }
   const body = await readJson(response);

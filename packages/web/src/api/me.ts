@@ -16,7 +16,9 @@ export function onMeReceived(listener: MeListener): () => void {
 
 function received(me: MeResponse): MeResponse {
   setCsrfToken(me.csrfToken);
-  for (const listener of listeners) listener(me);
+  for (const listener of listeners) {
+    listener(me);
+  }
   return me;
 }
 

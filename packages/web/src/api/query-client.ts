@@ -5,7 +5,9 @@ import { queryKeys } from './query-keys.ts';
 
 /** Retries only what may succeed on a second try: network failures and server errors. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (error instanceof ApiError && error.status < 500) return false;
+  if (error instanceof ApiError && error.status < 500) {
+    return false;
+  }
   return failureCount < 2;
 }
 
@@ -17,12 +19,16 @@ export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error) => {
-        if (isSessionError(error)) client.setQueryData<MeResponse | null>(queryKeys.me, null);
+        if (isSessionError(error)) {
+          client.setQueryData<MeResponse | null>(queryKeys.me, null);
+        }
       },
     }),
     mutationCache: new MutationCache({
       onError: (error) => {
-        if (isSessionError(error)) client.setQueryData<MeResponse | null>(queryKeys.me, null);
+        if (isSessionError(error)) {
+          client.setQueryData<MeResponse | null>(queryKeys.me, null);
+        }
       },
     }),
     defaultOptions: {

@@ -44,7 +44,9 @@ export function TimeSeriesChart({
     loadEcharts().then(
       ({ init }) => {
         const element = container.current;
-        if (disposed || element === null) return;
+        if (disposed || element === null) {
+          return;
+        }
         const instance = init(element, null, { renderer: 'svg' });
         chart.current = instance;
         observer = new ResizeObserver(() => instance.resize());
@@ -52,7 +54,9 @@ export function TimeSeriesChart({
         setStatus('ready');
       },
       () => {
-        if (!disposed) setStatus('failed');
+        if (!disposed) {
+          setStatus('failed');
+        }
       },
     );
     return () => {
@@ -64,7 +68,9 @@ export function TimeSeriesChart({
   }, []);
 
   useEffect(() => {
-    if (status !== 'ready') return;
+    if (status !== 'ready') {
+      return;
+    }
     const palette: ChartPalette = {
       line: theme.colors.indigo[7],
       target: theme.colors.orange[8],

@@ -63,7 +63,9 @@ export function indicatorSeriesModel(
 /** The most recent point that has a value, or `null` when none has. */
 export function latestPoint(points: readonly SeriesPoint[]): SeriesPoint | null {
   for (let i = points.length - 1; i >= 0; i -= 1) {
-    if (points[i].value !== null) return points[i];
+    if (points[i].value !== null) {
+      return points[i];
+    }
   }
   return null;
 }

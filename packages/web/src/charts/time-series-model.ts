@@ -59,7 +59,9 @@ function escapeHtml(text: string): string {
 
 function dataIndexOf(params: unknown): number | null {
   const first: unknown = Array.isArray(params) ? params[0] : params;
-  if (typeof first !== 'object' || first === null) return null;
+  if (typeof first !== 'object' || first === null) {
+    return null;
+  }
   const index = (first as { dataIndex?: unknown }).dataIndex;
   return typeof index === 'number' ? index : null;
 }
@@ -97,7 +99,9 @@ export function toEChartsOption(
       formatter: (params: unknown) => {
         const index = dataIndexOf(params);
         const point = index === null ? undefined : model.points[index];
-        if (point === undefined) return '';
+        if (point === undefined) {
+          return '';
+        }
         return `${escapeHtml(point.label)}<br/>${escapeHtml(model.seriesName)}: <b>${escapeHtml(point.display)}</b>`;
       },
     },

@@ -41,7 +41,9 @@ export function IndicatorCard({ indicator, orgUnitId, range }: IndicatorCardProp
       style={{ cursor: 'pointer', display: 'flex', flexDirection: 'column' }}
       onClick={(event) => {
         // The title link handles its own clicks (and keyboard use); the rest of the card follows it.
-        if ((event.target as HTMLElement).closest('a, button') === null) void navigate(to);
+        if ((event.target as HTMLElement).closest('a, button') === null) {
+          void navigate(to);
+        }
       }}
     >
       <Stack gap="xs" style={{ flex: 1 }}>

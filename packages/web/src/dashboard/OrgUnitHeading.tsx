@@ -26,7 +26,9 @@ export function OrgUnitHeading({ orgUnitId, order, size, testId }: OrgUnitHeadin
   if (detail.error) {
     return <ErrorNotice error={detail.error} onRetry={() => void detail.refetch()} />;
   }
-  if (!detail.data) return <Skeleton height={32} width={240} />;
+  if (!detail.data) {
+    return <Skeleton height={32} width={240} />;
+  }
   const { orgUnit, ancestors } = detail.data;
   return (
     <Stack gap={2}>

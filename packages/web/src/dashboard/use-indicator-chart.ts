@@ -21,7 +21,9 @@ export function useIndicatorChart(
   const { t } = useTranslation();
   const format = useFormatters();
   return useMemo(() => {
-    if (series === undefined) return null;
+    if (series === undefined) {
+      return null;
+    }
     const xAxisName =
       series.periodType === 'Monthly'
         ? t('Month')

@@ -8,14 +8,20 @@ export type ValueUnit =
 
 /** Factor 100 is a percentage, 1,000 or more "per N", and 1 (or anything else) has no unit. */
 export function unitOfFactor(factor: number): ValueUnit {
-  if (factor === 100) return { kind: 'percent' };
-  if (factor >= 1000) return { kind: 'per', factor };
+  if (factor === 100) {
+    return { kind: 'percent' };
+  }
+  if (factor >= 1000) {
+    return { kind: 'per', factor };
+  }
   return { kind: 'none' };
 }
 
 /** Decimals to show: the indicator's own, else 1 for rates and percentages, 0 for counts. */
 export function decimalsFor(decimals: number | null, factor: number): number {
-  if (decimals !== null) return decimals;
+  if (decimals !== null) {
+    return decimals;
+  }
   return factor === 1 ? 0 : 1;
 }
 

@@ -12,11 +12,17 @@ export type PeriodParts =
 /** Splits a monthly (`202401`), quarterly (`2024Q1`) or yearly (`2024`) DHIS2 period id. */
 export function periodParts(id: string): PeriodParts {
   let match = /^(\d{4})-?(0[1-9]|1[0-2])$/.exec(id);
-  if (match) return { type: 'monthly', year: Number(match[1]), month: Number(match[2]) };
+  if (match) {
+    return { type: 'monthly', year: Number(match[1]), month: Number(match[2]) };
+  }
   match = /^(\d{4})Q([1-4])$/.exec(id);
-  if (match) return { type: 'quarterly', year: Number(match[1]), quarter: Number(match[2]) };
+  if (match) {
+    return { type: 'quarterly', year: Number(match[1]), quarter: Number(match[2]) };
+  }
   match = /^(\d{4})$/.exec(id);
-  if (match) return { type: 'yearly', year: Number(match[1]) };
+  if (match) {
+    return { type: 'yearly', year: Number(match[1]) };
+  }
   return { type: 'other', id };
 }
 

@@ -48,7 +48,9 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  if (outDir !== '') rmSync(outDir, { recursive: true, force: true });
+  if (outDir !== '') {
+    rmSync(outDir, { recursive: true, force: true });
+  }
 });
 
 describe.each(APP_LOCALES)('the %s catalog', (locale) => {

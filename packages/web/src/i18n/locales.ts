@@ -29,10 +29,14 @@ export function pickInitialLocale(
   stored: string | null,
   browserLanguages: readonly string[],
 ): AppLocale {
-  if (isAppLocale(stored)) return stored;
+  if (isAppLocale(stored)) {
+    return stored;
+  }
   for (const tag of browserLanguages) {
     const base = tag.toLowerCase().split('-')[0];
-    if (isAppLocale(base)) return base;
+    if (isAppLocale(base)) {
+      return base;
+    }
   }
   return 'en';
 }

@@ -17,8 +17,11 @@ export function useChangeLanguage(): (locale: AppLocale) => void {
     (locale: AppLocale) => {
       storeLocale(locale);
       void i18n.changeLanguage(locale);
-      if (signedIn) mutate({ locale });
-      else rememberSignedOutChoice(locale);
+      if (signedIn) {
+        mutate({ locale });
+      } else {
+        rememberSignedOutChoice(locale);
+      }
     },
     [i18n, mutate, signedIn],
   );

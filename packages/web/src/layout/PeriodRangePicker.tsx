@@ -72,7 +72,9 @@ export function PeriodRangePicker() {
   // caught up yet); only a usable range is written to the URL.
   const choose = (next: MonthRange) => {
     setDraft(next);
-    if (checkRange(next) === null) setRange(next);
+    if (checkRange(next) === null) {
+      setRange(next);
+    }
   };
 
   const label = t('{{from}} – {{to}}', {
@@ -84,7 +86,9 @@ export function PeriodRangePicker() {
     <Popover
       opened={opened}
       onChange={(next) => {
-        if (!next) close();
+        if (!next) {
+          close();
+        }
       }}
       onClose={() => setDraft(null)}
       position="bottom-end"
@@ -120,7 +124,9 @@ export function PeriodRangePicker() {
             ]}
             onChange={(event) => {
               const value = PERIOD_PRESETS.find((id) => id === event.currentTarget.value);
-              if (value !== undefined) choose(presetRange(value, today));
+              if (value !== undefined) {
+                choose(presetRange(value, today));
+              }
             }}
             data-testid="period-range-preset"
           />

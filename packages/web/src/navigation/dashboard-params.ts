@@ -33,7 +33,9 @@ export function withDashboardParams(
   patch: { readonly ou?: string; readonly range?: MonthRange },
 ): URLSearchParams {
   const next = new URLSearchParams(search);
-  if (patch.ou !== undefined) next.set('ou', patch.ou);
+  if (patch.ou !== undefined) {
+    next.set('ou', patch.ou);
+  }
   if (patch.range !== undefined) {
     next.set('from', patch.range.from);
     next.set('to', patch.range.to);
@@ -44,7 +46,9 @@ export function withDashboardParams(
 /** The query string for links that carry the current selection, e.g. `?ou=…&from=…&to=…`. */
 export function dashboardSearch(ou: string | null, range: MonthRange): string {
   const params = new URLSearchParams();
-  if (ou !== null) params.set('ou', ou);
+  if (ou !== null) {
+    params.set('ou', ou);
+  }
   params.set('from', range.from);
   params.set('to', range.to);
   return `?${params.toString()}`;

@@ -36,7 +36,9 @@ export function OrgUnitSearch({ text, onTextChange, onSelect }: OrgUnitSearchPro
         value={text}
         onChange={(event) => onTextChange(event.currentTarget.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Escape') onTextChange('');
+          if (event.key === 'Escape') {
+            onTextChange('');
+          }
         }}
         leftSection={<SearchIcon size={14} />}
         rightSection={

@@ -38,7 +38,9 @@ export function OrgUnitTree({ state, selectedId, onSelect }: OrgUnitTreeProps) {
     }
   }, [selectedId, selectedVisible]);
 
-  if (tree.isPending) return <PageLoader />;
+  if (tree.isPending) {
+    return <PageLoader />;
+  }
   if (tree.error) {
     return <ErrorNotice error={tree.error} onRetry={() => void tree.refetch()} />;
   }
@@ -52,7 +54,9 @@ export function OrgUnitTree({ state, selectedId, onSelect }: OrgUnitTreeProps) {
 
   const handleKeyDown = (event: KeyboardEvent<HTMLLIElement>, row: TreeRow) => {
     const action = keyAction(rows, row.unit.id, event.key);
-    if (action.type === 'none') return;
+    if (action.type === 'none') {
+      return;
+    }
     event.preventDefault();
     event.stopPropagation();
     switch (action.type) {
@@ -91,8 +95,11 @@ export function OrgUnitTree({ state, selectedId, onSelect }: OrgUnitTreeProps) {
           <li
             key={id}
             ref={(element) => {
-              if (element) items.current.set(id, element);
-              else items.current.delete(id);
+              if (element) {
+                items.current.set(id, element);
+              } else {
+                items.current.delete(id);
+              }
             }}
             role="treeitem"
             aria-level={row.level}

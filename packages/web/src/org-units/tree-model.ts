@@ -27,7 +27,9 @@ export interface TreeRow {
 export function childrenFromList(units: readonly OrgUnit[]): Map<string, OrgUnit[]> {
   const byParent = new Map<string, OrgUnit[]>();
   for (const unit of units) {
-    if (unit.parentId === null) continue;
+    if (unit.parentId === null) {
+      continue;
+    }
     const list = byParent.get(unit.parentId) ?? [];
     list.push(unit);
     byParent.set(unit.parentId, list);
@@ -65,7 +67,9 @@ export function visibleRows(
         position: index + 1,
         siblings: units.length,
       });
-      if (children !== undefined) visit(children, level + 1, unit.id);
+      if (children !== undefined) {
+        visit(children, level + 1, unit.id);
+      }
     });
   };
   visit(roots, 1, null);
@@ -86,7 +90,9 @@ export type TreeAction =
  */
 export function keyAction(rows: readonly TreeRow[], focusedId: string, key: string): TreeAction {
   const index = rows.findIndex((row) => row.unit.id === focusedId);
-  if (index < 0) return { type: 'none' };
+  if (index < 0) {
+    return { type: 'none' };
+  }
   const row = rows[index];
   const focus = (i: number): TreeAction =>
     i >= 0 && i < rows.length ? { type: 'focus', id: rows[i].unit.id } : { type: 'none' };
@@ -100,11 +106,17 @@ export function keyAction(rows: readonly TreeRow[], focusedId: string, key: stri
     case 'End':
       return focus(rows.length - 1);
     case 'ArrowRight':
-      if (row.unit.childCount === 0) return { type: 'none' };
-      if (!row.expanded) return { type: 'expand', id: row.unit.id };
+      if (row.unit.childCount === 0) {
+        return { type: 'none' };
+      }
+      if (!row.expanded) {
+        return { type: 'expand', id: row.unit.id };
+      }
       return rows[index + 1]?.parentId === row.unit.id ? focus(index + 1) : { type: 'none' };
     case 'ArrowLeft':
-      if (row.expanded) return { type: 'collapse', id: row.unit.id };
+      if (row.expanded) {
+        return { type: 'collapse', id: row.unit.id };
+      }
       return row.parentId === null ? { type: 'none' } : { type: 'focus', id: row.parentId };
     case 'Enter':
     case ' ':

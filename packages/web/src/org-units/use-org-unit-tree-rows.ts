@@ -67,7 +67,9 @@ export function useOrgUnitTreeRows(selectedId: string | null): OrgUnitTreeRows {
   }, [listed, loaded, toLoad]);
 
   const rows = useMemo(() => {
-    if (!tree.data) return [];
+    if (!tree.data) {
+      return [];
+    }
     const byId = new Map(tree.data.orgUnits.map((unit) => [unit.id, unit]));
     const roots = tree.data.rootIds.flatMap((id) => byId.get(id) ?? []);
     return visibleRows(roots, (id) => children.get(id), isExpanded);
@@ -79,7 +81,9 @@ export function useOrgUnitTreeRows(selectedId: string | null): OrgUnitTreeRows {
 
   const ancestors = selected.data?.ancestors;
   const pinOpenAncestors = useCallback(() => {
-    if (ancestors === undefined) return;
+    if (ancestors === undefined) {
+      return;
+    }
     setOverrides((prev) => ({
       ...Object.fromEntries(ancestors.map((a) => [a.id, true])),
       ...prev,

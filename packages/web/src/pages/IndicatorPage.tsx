@@ -34,8 +34,12 @@ export function IndicatorPage() {
     </Anchor>
   );
 
-  if (query.error) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
-  if (indicator === undefined) return <PageLoader />;
+  if (query.error) {
+    return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  if (indicator === undefined) {
+    return <PageLoader />;
+  }
   if (indicator === null || ou === null) {
     return (
       <Stack>

@@ -32,8 +32,12 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
 
-  if (me.data) return <Navigate to={next} replace />;
-  if (me.isPending) return <PageLoader />;
+  if (me.data) {
+    return <Navigate to={next} replace />;
+  }
+  if (me.isPending) {
+    return <PageLoader />;
+  }
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -14,7 +14,9 @@ const MONTH_ID = /^(\d{4})(0[1-9]|1[0-2])$/;
 /** Reads `202401` as January 2024; `null` for anything else. */
 export function parseMonthId(id: string): YearMonth | null {
   const match = MONTH_ID.exec(id);
-  if (match === null) return null;
+  if (match === null) {
+    return null;
+  }
   return { year: Number(match[1]), month: Number(match[2]) };
 }
 
@@ -50,6 +52,8 @@ export function lastCompleteMonth(today: Date): YearMonth {
 /** Every month id from `first` to `last`, newest first (empty when `first` is after `last`). */
 export function monthIdsNewestFirst(first: YearMonth, last: YearMonth): string[] {
   const ids: string[] = [];
-  for (let i = monthIndex(last); i >= monthIndex(first); i -= 1) ids.push(toMonthId(fromIndex(i)));
+  for (let i = monthIndex(last); i >= monthIndex(first); i -= 1) {
+    ids.push(toMonthId(fromIndex(i)));
+  }
   return ids;
 }

@@ -74,9 +74,15 @@ export type RangeProblem = 'invalid_month' | 'start_after_end' | 'too_long';
 export function checkRange(range: MonthRange): RangeProblem | null {
   const from = parseMonthId(range.from);
   const to = parseMonthId(range.to);
-  if (from === null || to === null) return 'invalid_month';
+  if (from === null || to === null) {
+    return 'invalid_month';
+  }
   const length = monthIndex(to) - monthIndex(from) + 1;
-  if (length < 1) return 'start_after_end';
-  if (length > MAX_RANGE_MONTHS) return 'too_long';
+  if (length < 1) {
+    return 'start_after_end';
+  }
+  if (length > MAX_RANGE_MONTHS) {
+    return 'too_long';
+  }
   return null;
 }

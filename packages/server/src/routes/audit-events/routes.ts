@@ -33,7 +33,9 @@ export function auditEventRoutes(parent: FastifyInstance): void {
       const adminUnits = actor.assignments
         .filter((a) => roleRank(a.role) >= roleRank('admin'))
         .map((a) => a.orgUnitId);
-      if (adminUnits.length === 0) throw forbidden('Only admins can read the audit trail');
+      if (adminUnits.length === 0) {
+        throw forbidden('Only admins can read the audit trail');
+      }
       const rootAdmin = hasRootRole(actor, 'admin');
       let query = db
         .selectFrom('auditEvents')

@@ -43,7 +43,9 @@ export function dataElementRoutes(parent: FastifyInstance): void {
     async (request) => {
       requireActor(request);
       const [dataElement] = await loadDataElements(db, [request.params.id]);
-      if (dataElement === undefined) throw notFound(`Data element ${request.params.id}`);
+      if (dataElement === undefined) {
+        throw notFound(`Data element ${request.params.id}`);
+      }
       return { dataElement };
     },
   );

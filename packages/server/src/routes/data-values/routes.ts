@@ -127,7 +127,9 @@ export function dataValueRoutes(parent: FastifyInstance): void {
           ])
           .where('indicators.id', '=', q.indicator)
           .executeTakeFirst();
-        if (indicator === undefined) throw notFound(`Indicator ${q.indicator}`);
+        if (indicator === undefined) {
+          throw notFound(`Indicator ${q.indicator}`);
+        }
         subject = {
           kind: 'indicator',
           numerator: indicator.numerator,
@@ -142,7 +144,9 @@ export function dataValueRoutes(parent: FastifyInstance): void {
           .select(['id', 'name'])
           .where('id', '=', q.dataElement!)
           .executeTakeFirst();
-        if (dataElement === undefined) throw notFound(`Data element ${q.dataElement}`);
+        if (dataElement === undefined) {
+          throw notFound(`Data element ${q.dataElement}`);
+        }
         subject = {
           kind: 'dataElement',
           dataElementId: dataElement.id,

@@ -47,7 +47,9 @@ async function expressionIssues(
       { field: `body.${field}`, code: 'invalid_expression', message: (error as Error).message },
     ];
   }
-  if (ids.length === 0) return [];
+  if (ids.length === 0) {
+    return [];
+  }
   const found = new Set(
     (await db.selectFrom('dataElements').select('id').where('id', 'in', ids).execute()).map(
       (r) => r.id,
@@ -98,7 +100,9 @@ export function indicatorRoutes(parent: FastifyInstance): void {
       const row = await selectIndicators(db)
         .where('indicators.id', '=', request.params.id)
         .executeTakeFirst();
-      if (row === undefined) throw notFound(`Indicator ${request.params.id}`);
+      if (row === undefined) {
+        throw notFound(`Indicator ${request.params.id}`);
+      }
       return { indicator: presentIndicator(row) };
     },
   );

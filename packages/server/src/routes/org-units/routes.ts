@@ -46,7 +46,9 @@ export function orgUnitRoutes(parent: FastifyInstance): void {
       const actor = requireActor(request);
       const { parent: parentId, q, level, limit = 100 } = request.query;
       const rootIds = scopeRoots(actor).map((r) => r.orgUnitId);
-      if (rootIds.length === 0) return { orgUnits: [] };
+      if (rootIds.length === 0) {
+        return { orgUnits: [] };
+      }
       let query = selectOrgUnits(db).orderBy('orgUnits.name').limit(limit);
       if (parentId !== undefined) {
         assertRoleAt(actor, await findOrgUnit(db, parentId), 'viewer');
@@ -68,7 +70,9 @@ export function orgUnitRoutes(parent: FastifyInstance): void {
           ]),
         );
       }
-      if (level !== undefined) query = query.where('orgUnits.level', '=', level);
+      if (level !== undefined) {
+        query = query.where('orgUnits.level', '=', level);
+      }
       return { orgUnits: (await query.execute()).map(presentOrgUnit) };
     },
   );
@@ -92,7 +96,9 @@ export function orgUnitRoutes(parent: FastifyInstance): void {
         assertRoleAt(actor, await findOrgUnit(db, request.query.root), 'viewer');
         rootIds = [request.query.root];
       }
-      if (rootIds.length === 0) return { rootIds, orgUnits: [] };
+      if (rootIds.length === 0) {
+        return { rootIds, orgUnits: [] };
+      }
       const rows = await selectOrgUnits(db)
         .where('orgUnits.id', 'in', (eb) =>
           eb
@@ -253,7 +259,9 @@ async function assertCodeFree(
   db: Parameters<typeof findOrgUnit>[0],
   code: string | null | undefined,
 ): Promise<void> {
-  if (code === undefined || code === null) return;
+  if (code === undefined || code === null) {
+    return;
+  }
   const clash = await db
     .selectFrom('orgUnits')
     .select('id')

@@ -30,7 +30,9 @@ const errors = {
 };
 
 async function presentUsers(db: Kysely<Database>, ids: readonly string[]): Promise<User[]> {
-  if (ids.length === 0) return [];
+  if (ids.length === 0) {
+    return [];
+  }
   const rows = await db
     .selectFrom('users')
     .selectAll()
@@ -72,7 +74,9 @@ export function userRoutes(parent: FastifyInstance): void {
     async (request) => {
       const actor = requireActor(request);
       const adminUnits = adminUnitIds(actor);
-      if (adminUnits.length === 0) throw forbidden('Only admins can list users');
+      if (adminUnits.length === 0) {
+        throw forbidden('Only admins can list users');
+      }
       const ids = await db
         .selectFrom('userRoles')
         .innerJoin('orgUnitClosure', 'orgUnitClosure.descendantId', 'userRoles.orgUnitId')

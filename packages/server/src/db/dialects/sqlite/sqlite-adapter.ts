@@ -11,7 +11,9 @@ import type { DialectAdapter } from '../types.ts';
  * @param path - file path, or `:memory:` for a throw-away database
  */
 export function openSqlite(path: string): DialectAdapter {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true });
+  }
   const connection = new SQLite(path);
   // WAL lets readers run during an import; NORMAL sync is durable across process crashes in WAL mode.
   connection.pragma('journal_mode = WAL');

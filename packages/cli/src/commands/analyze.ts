@@ -1,0 +1,9 @@
+import { Command } from 'commander';
+import { analyzeSpcCommand } from '../analyze/analyze-spc.ts';
+
+/** `sankofa analyze`: the statistics engine without a server (DESIGN §6). */
+export function analyzeCommand(): Command {
+  return new Command('analyze')
+    .description('run the statistics engine on a CSV file: spc, outbreak, its, funnel')
+    .addCommand(analyzeSpcCommand());
+}

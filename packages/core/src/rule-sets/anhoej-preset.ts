@@ -1,0 +1,153 @@
+/**
+ * The Anhøj rules, exactly as qicharts2 0.8.1 runs them (`runs.analysis()`, `crsignal()` with
+ * `method = 'anhoej'`, and the sigma signal of `qic.agg()`):
+ *
+ *   runs <- sign(y - cl) over included points; drop 0 (on the line) and NA
+ *   longest run > round(log2(n.useful)) + 3            (Schilling 2012)
+ *   crossings   < qbinom(0.05, max(n.useful - 1, 0), 0.5)   (Chen 2010)
+ *   sigma signal: y > ucl | y < lcl, on every point, excluded or not
+ *
+ * R's `round` is half-to-even and `Math.round` half-up; they agree here because log2 of an
+ * integer is never exactly k + 0.5.
+ */
+import { binomialQuantileHalf } from './binomial-quantile.ts';
+import { findPointsBeyondLimits } from './limits-rule.ts';
+import { parseParameters, type ParametersOf, type ParameterSchema } from './parameter-schema.ts';
+import { prepareSeries } from './prepared-series.ts';
+import { definePreset, type PresetFamily, type PresetMeta } from './preset-family.ts';
+import { assembleResult } from './rule-set-result.ts';
+import type { RuleFinding, RuleSeries, RuleSetPreset, RuleSetResult } from './rule-set-types.ts';
+import { findSideRuns, usefulPoints } from './side-runs.ts';
+
+/** Parameters of the Anhøj family. */
+export const ANHOEJ_SCHEMA = {
+  centreLinePolicy: {
+    kind: 'enum',
+    values: ['ignore'],
+    doc: 'Points exactly on the centre line are dropped before the runs analysis.',
+  },
+  missingPolicy: {
+    kind: 'enum',
+    values: ['ignore'],
+    doc: 'Missing values and excluded points are dropped before the runs analysis.',
+  },
+  longestRunOffset: {
+    kind: 'integer',
+    min: 0,
+    max: 20,
+    doc: 'Signal when the longest run > round(log2(nUseful)) + this (Schilling 2012: 3).',
+  },
+  crossingsQuantile: {
+    kind: 'number',
+    min: 0,
+    max: 1,
+    doc: 'Signal when crossings < qbinom(this, nUseful − 1, 0.5) (Chen 2010: 0.05).',
+  },
+  flagExcludedBeyondLimits: {
+    kind: 'boolean',
+    doc: 'Flag excluded points beyond the 3-sigma limits too (qicharts2 does).',
+  },
+} as const satisfies ParameterSchema;
+
+/** Typed parameters of the Anhøj family. */
+export type AnhoejParameters = ParametersOf<typeof ANHOEJ_SCHEMA>;
+
+/** qicharts2 0.8.1 defaults. */
+export const ANHOEJ_DEFAULTS: AnhoejParameters = {
+  centreLinePolicy: 'ignore',
+  missingPolicy: 'ignore',
+  longestRunOffset: 3,
+  crossingsQuantile: 0.05,
+  flagExcludedBeyondLimits: true,
+};
+
+/** The Anhøj critical values for one number of useful observations. */
+export interface AnhoejCriticalValues {
+  /** Signal when the longest run is longer than this. */
+  readonly longestRunMax: number;
+  /** Signal when the number of crossings is smaller than this. */
+  readonly crossingsMin: number;
+}
+
+/**
+ * The Anhøj critical values for `nUseful` points not on the centre line.
+ * @param nUseful - Useful observations, ≥ 1.
+ * @param parameters - The preset's parameters; qicharts2 defaults when omitted.
+ * @example
+ * anhoejCriticalValues(24); // { longestRunMax: 8, crossingsMin: 8 }
+ */
+export function anhoejCriticalValues(
+  nUseful: number,
+  parameters: Pick<AnhoejParameters, 'longestRunOffset' | 'crossingsQuantile'> = ANHOEJ_DEFAULTS,
+): AnhoejCriticalValues {
+  return {
+    longestRunMax: Math.round(Math.log2(nUseful)) + parameters.longestRunOffset,
+    crossingsMin: binomialQuantileHalf(parameters.crossingsQuantile, Math.max(nUseful - 1, 0)),
+  };
+}
+
+function evaluateAnhoej(
+  meta: PresetMeta,
+  params: AnhoejParameters,
+  series: RuleSeries,
+): RuleSetResult {
+  const prepared = prepareSeries(series);
+  const runs = findSideRuns(prepared, 'ignore');
+  const useful = usefulPoints(runs);
+  const nUseful = useful.length;
+  const findings: RuleFinding[] = [];
+  if (nUseful > 0) {
+    const { longestRunMax, crossingsMin } = anhoejCriticalValues(nUseful, params);
+    for (const run of runs) {
+      if (run.points.length <= longestRunMax) {
+        continue;
+      }
+      findings.push({
+        rule: 'longest_run',
+        points: run.points,
+        direction: run.side === 1 ? 'up' : 'down',
+        message: {
+          code: 'run_too_long',
+          values: { length: run.points.length, longestRunMax, nUseful },
+        },
+      });
+    }
+    const crossings = Math.max(runs.length - 1, 0);
+    if (crossings < crossingsMin) {
+      findings.push({
+        rule: 'crossings',
+        points: useful,
+        direction: null,
+        message: { code: 'too_few_crossings', values: { crossings, crossingsMin, nUseful } },
+      });
+    }
+  }
+  findings.push(
+    ...findPointsBeyondLimits(prepared, { flagExcluded: params.flagExcludedBeyondLimits }),
+  );
+  return assembleResult(meta, prepared.n, findings, []);
+}
+
+/** The Anhøj preset family. */
+export const ANHOEJ_FAMILY: PresetFamily = {
+  family: 'anhoej',
+  schema: ANHOEJ_SCHEMA,
+  create(meta: PresetMeta, parameters: Readonly<Record<string, unknown>>): RuleSetPreset {
+    const params = parseParameters(ANHOEJ_SCHEMA, parameters);
+    return definePreset(meta, 'anhoej', params, (series) => evaluateAnhoej(meta, params, series));
+  },
+};
+
+/** `anhoej`: Sankofa's default rule set. */
+export const ANHOEJ_PRESET: RuleSetPreset = ANHOEJ_FAMILY.create(
+  {
+    id: 'anhoej',
+    version: '2014.1',
+    name: 'Anhøj rules (longest run, crossings) with 3-sigma points',
+    source:
+      'Anhøj J, Olesen AV. Run charts revisited: a simulation study of run chart rules for ' +
+      'detection of non-random variation in health care processes. PLoS ONE 2014;9(11):e113825. ' +
+      'Reference implementation: qicharts2 0.8.1 runs.analysis() and crsignal(method = "anhoej").',
+  },
+  ANHOEJ_DEFAULTS,
+);

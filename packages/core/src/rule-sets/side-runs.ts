@@ -1,0 +1,58 @@
+/**
+ * Runs of consecutive points on one side of the centre line: the raw material of the shift,
+ * longest-run, crossings and number-of-runs rules.
+ */
+import { sideOf, type PreparedSeries } from './prepared-series.ts';
+
+/** What a point on the centre line (or without one) does to a run. */
+export type CentreLinePolicy = 'ignore' | 'break';
+
+/** Consecutive active points on one side of the centre line. */
+export interface SideRun {
+  /** `1` above, `-1` below. */
+  readonly side: 1 | -1;
+  /** Indices of the points in the run, ascending. */
+  readonly points: readonly number[];
+}
+
+/**
+ * Splits the active points into runs on one side of the centre line. Excluded and missing points
+ * are never in the walk, so they neither add to nor break a run.
+ * @param series - The prepared series.
+ * @param centreLine - `'ignore'`: a point on the centre line is skipped (Anhøj, IHI);
+ *   `'break'`: it ends the current run (MDC's strict `>`/`<` mean).
+ * @returns The runs in time order.
+ */
+export function findSideRuns(series: PreparedSeries, centreLine: CentreLinePolicy): SideRun[] {
+  const runs: SideRun[] = [];
+  let side: 1 | -1 | 0 = 0;
+  let points: number[] = [];
+  const close = (): void => {
+    if (side !== 0 && points.length > 0) {
+      runs.push({ side, points });
+    }
+    side = 0;
+    points = [];
+  };
+  for (const i of series.active) {
+    const s = sideOf(series, i);
+    if (s === 0) {
+      if (centreLine === 'break') {
+        close();
+      }
+      continue;
+    }
+    if (s !== side) {
+      close();
+      side = s;
+    }
+    points.push(i);
+  }
+  close();
+  return runs;
+}
+
+/** Indices of the "useful" points: active and strictly off the centre line, in order. */
+export function usefulPoints(runs: readonly SideRun[]): number[] {
+  return runs.flatMap((run) => run.points);
+}

@@ -1,0 +1,101 @@
+/**
+ * Centre lines and Shewhart limits of the run, I, MR, C, P and U charts, as qicharts2 0.8.1
+ * computes them (`qic.run`, `qic.i`, `qic.mr`, `qic.c`, `qic.p`, `qic.u` in
+ * R/helper.functions.R; research/anchors.md §3.4). Every line comes from the part's baseline,
+ * included rows.
+ */
+import { averageMovingRange, D2, D4, movingRanges } from './moving-range.ts';
+import {
+  baseValues,
+  ceilFinite,
+  floorFinite,
+  sigmaLines,
+  type ChartLimits,
+  type PartFrame,
+  type PartLines,
+} from './part-frame.ts';
+import { meanPresent, medianPresent, sumPresent } from './summary-statistics.ts';
+
+/** Run chart: the median of the baseline; no limits. */
+export const runChartLines: ChartLimits = (frame) => {
+  const cl = medianPresent(baseValues(frame, frame.y));
+  const none = frame.y.map(() => Number.NaN);
+  return { y: frame.y, cl, lcl: none, ucl: none, lcl95: none, ucl95: none };
+};
+
+/**
+ * I chart: mean ± 3·AMR/1.128. The moving ranges run over the baseline, included rows in order,
+ * so an excluded row is skipped and the gap closed; a missing value breaks the chain. Not clamped.
+ */
+export const individualsLines: ChartLimits = (frame, context) => {
+  const cl = meanPresent(baseValues(frame, frame.y));
+  // qicharts2 takes diff(y[base] - cl[base]); subtracting first keeps its rounding.
+  const centred = baseValues(frame, frame.y).map((value) => value - cl);
+  const sigma = averageMovingRange(centred, context.screenMovingRanges) / D2;
+  return sigmaLines(frame, cl, () => sigma);
+};
+
+/**
+ * MR chart: y becomes |y[k] − y[k − 1]| over every row of the part (missing for the first), the
+ * centre line is their baseline mean, UCL = 3.267 × mean, LCL = 0. Never screened.
+ */
+export const movingRangeLines: ChartLimits = (frame) => {
+  const y = [Number.NaN, ...movingRanges(frame.y)];
+  const cl = meanPresent(y.filter((_value, k) => frame.base[k]));
+  const zero = y.map(() => 0);
+  return {
+    y,
+    cl,
+    lcl: zero,
+    ucl: y.map(() => D4 * cl),
+    lcl95: zero,
+    ucl95: y.map(() => (D4 / 3) * 2 * cl),
+  };
+};
+
+/** C chart: mean count ± 3√mean, LCL floored at 0 (Montgomery 7.17). */
+export const countLines: ChartLimits = (frame) => {
+  const cl = meanPresent(baseValues(frame, frame.y));
+  const sigma = Math.sqrt(cl);
+  return floorLower(sigmaLines(frame, cl, () => sigma));
+};
+
+/** Σ numerator / Σ n over the baseline rows: the centre line of P, P′, U and U′ charts. */
+export function pooledRate(frame: PartFrame): number {
+  return sumPresent(baseValues(frame, frame.numerator)) / sumPresent(baseValues(frame, frame.n));
+}
+
+/** The binomial sigma √(p̄(1 − p̄)/n) of each row. */
+export function binomialSigma(frame: PartFrame, cl: number): number[] {
+  return frame.n.map((n) => Math.sqrt((cl * (1 - cl)) / n));
+}
+
+/** The Poisson sigma √(ū/n) of each row (Montgomery 7.19). */
+export function poissonSigma(frame: PartFrame, cl: number): number[] {
+  return frame.n.map((n) => Math.sqrt(cl / n));
+}
+
+/** P chart: p̄ ± 3√(p̄(1 − p̄)/n), limits clamped to [0, 1]. */
+export const proportionLines: ChartLimits = (frame) => {
+  const cl = pooledRate(frame);
+  const sigma = binomialSigma(frame, cl);
+  return clampProportion(sigmaLines(frame, cl, (k) => sigma[k]));
+};
+
+/** U chart: ū ± 3√(ū/n), LCL floored at 0. */
+export const rateLines: ChartLimits = (frame) => {
+  const cl = pooledRate(frame);
+  const sigma = poissonSigma(frame, cl);
+  return floorLower(sigmaLines(frame, cl, (k) => sigma[k]));
+};
+
+/** Floors finite lower limits (3σ and 2σ) at 0, as qicharts2 does for C, U, U′ (and G). */
+export function floorLower(lines: PartLines): PartLines {
+  return { ...lines, lcl: floorFinite(lines.lcl, 0), lcl95: floorFinite(lines.lcl95, 0) };
+}
+
+/** Clamps finite limits (3σ and 2σ) to [0, 1], as qicharts2 does for P and P′. */
+export function clampProportion(lines: PartLines): PartLines {
+  const floored = floorLower(lines);
+  return { ...floored, ucl: ceilFinite(lines.ucl, 1), ucl95: ceilFinite(lines.ucl95, 1) };
+}
