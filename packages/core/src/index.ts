@@ -3,3 +3,7 @@ export * from './contract/index.ts';
 export * from './indicators/index.ts';
 export * from './data-values/index.ts';
 export * from './periods/index.ts';
+export * from './spc/index.ts';
+export * from './rule-sets/index.ts';
+export * from './distributions/index.ts';
+export * from './glm/index.ts';

@@ -1,0 +1,93 @@
+/**
+ * The weighted least-squares step of IRLS and what the final step's QR decomposition gives:
+ * (X′WX)⁻¹ and the leverages. R's `glm.fit` solves each step by a Householder QR of √W·X
+ * (LINPACK `dqrdc2`); this uses ml-matrix's Householder QR, which gives the same solution up to
+ * rounding. Where `dqrdc2` would pivot an (almost) linearly dependent column to the end and
+ * report its coefficient as NA, this throws a `ValidationError` naming the aliased term, with
+ * R's test: the column's remaining norm after projecting out the earlier columns is below
+ * `tolerance` × its own norm (R's `glm.fit` uses min(1e-7, epsilon / 1000)).
+ */
+import { Matrix, QrDecomposition, inverse } from 'ml-matrix';
+import { ValidationError } from '../errors.ts';
+
+/** ‖v‖₂, scaled so that large or tiny entries neither overflow nor underflow. */
+function euclideanNorm(v: readonly number[]): number {
+  const scale = v.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
+  if (scale === 0 || !Number.isFinite(scale)) {
+    return scale;
+  }
+  return scale * Math.sqrt(v.reduce((acc, x) => acc + (x / scale) ** 2, 0));
+}
+
+/** Solution of one weighted least-squares problem, kept for the summary of the last step. */
+export interface LeastSquaresStep {
+  readonly coefficients: readonly number[];
+  readonly qr: QrDecomposition;
+}
+
+/**
+ * Minimises Σ wᵢ² (zᵢ − xᵢβ)² by QR of the rows xᵢ scaled by wᵢ.
+ *
+ * @param rows - Design rows of the observations in the fit.
+ * @param sqrtWeights - √ of the working weights, one per row.
+ * @param z - Working response, one per row.
+ * @param terms - Column names, to name an aliased column.
+ * @param tolerance - Relative tolerance of the rank test.
+ * @returns β and the QR decomposition of √W·X.
+ * @throws ValidationError when a column is aliased with earlier ones.
+ */
+export function solveWeightedLeastSquares(
+  rows: readonly (readonly number[])[],
+  sqrtWeights: readonly number[],
+  z: readonly number[],
+  terms: readonly string[],
+  tolerance: number,
+): LeastSquaresStep {
+  const weighted = new Matrix(rows.map((row, i) => row.map((v) => v * sqrtWeights[i])));
+  const qr = new QrDecomposition(weighted);
+  const rDiagonal = qr.upperTriangularMatrix.diag();
+  for (let j = 0; j < terms.length; j++) {
+    const norm = euclideanNorm(weighted.getColumn(j));
+    if (!(Math.abs(rDiagonal[j]) >= tolerance * norm) || norm === 0) {
+      throw ValidationError.of(
+        terms[j],
+        'aliased_term',
+        `term ${terms[j]} is a linear combination of the terms before it (or all zero where ` +
+          'weights are positive); drop it from the model',
+      );
+    }
+  }
+  const response = Matrix.columnVector(z.map((v, i) => v * sqrtWeights[i]));
+  return { coefficients: qr.solve(response).getColumn(0), qr };
+}
+
+/**
+ * (X′WX)⁻¹ = R⁻¹R⁻ᵀ from the QR of √W·X (R's `chol2inv(qr$qr)`).
+ *
+ * @param qr - QR decomposition of the last step.
+ * @returns The unscaled covariance matrix of the coefficients.
+ */
+export function unscaledCovariance(qr: QrDecomposition): number[][] {
+  const rInverse = inverse(qr.upperTriangularMatrix);
+  return rInverse.mmul(rInverse.transpose()).to2DArray();
+}
+
+/**
+ * Leverages hᵢ = Σⱼ Qᵢⱼ², the diagonal of √W X (X′WX)⁻¹ X′ √W, forced to 1 within 10 machine
+ * epsilons of 1 as R's `lm.influence` does.
+ *
+ * @param qr - QR decomposition of the last step.
+ * @returns One leverage per row of the QR.
+ */
+export function leverages(qr: QrDecomposition): number[] {
+  const q = qr.orthogonalMatrix;
+  const h: number[] = [];
+  for (let i = 0; i < q.rows; i++) {
+    let sum = 0;
+    for (let j = 0; j < q.columns; j++) {
+      sum += q.get(i, j) ** 2;
+    }
+    h.push(sum > 1 - 10 * Number.EPSILON ? 1 : sum);
+  }
+  return h;
+}
