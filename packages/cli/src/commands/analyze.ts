@@ -1,9 +1,11 @@
 import { Command } from 'commander';
+import { analyzeItsCommand } from '../analyze/analyze-its.ts';
 import { analyzeSpcCommand } from '../analyze/analyze-spc.ts';
 
 /** `sankofa analyze`: the statistics engine without a server (DESIGN §6). */
 export function analyzeCommand(): Command {
   return new Command('analyze')
     .description('run the statistics engine on a CSV file: spc, outbreak, its, funnel')
-    .addCommand(analyzeSpcCommand());
+    .addCommand(analyzeSpcCommand())
+    .addCommand(analyzeItsCommand());
 }
