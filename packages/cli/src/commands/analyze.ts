@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { analyzeFunnelCommand } from '../analyze/analyze-funnel.ts';
 import { analyzeItsCommand } from '../analyze/analyze-its.ts';
 import { analyzeSpcCommand } from '../analyze/analyze-spc.ts';
 
@@ -7,5 +8,6 @@ export function analyzeCommand(): Command {
   return new Command('analyze')
     .description('run the statistics engine on a CSV file: spc, outbreak, its, funnel')
     .addCommand(analyzeSpcCommand())
-    .addCommand(analyzeItsCommand());
+    .addCommand(analyzeItsCommand())
+    .addCommand(analyzeFunnelCommand());
 }
