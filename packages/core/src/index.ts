@@ -7,3 +7,6 @@ export * from './spc/index.ts';
 export * from './rule-sets/index.ts';
 export * from './distributions/index.ts';
 export * from './glm/index.ts';
+export * from './effect/index.ts';
+export * from './funnel/index.ts';
+export * from './outbreak/index.ts';
