@@ -7,6 +7,8 @@ export interface BenchOptions {
   readonly database?: string;
   /** Scale factor for the statistics benchmarks (1 = the sizes the issues name). */
   readonly scale?: number;
+  /** How many series R times in the outbreak comparison (default 40). */
+  readonly rSeries?: number;
 }
 
 /** The p-th percentile of sorted numbers (nearest rank). */

@@ -9,6 +9,7 @@ import type { BenchOptions } from './bench-support.ts';
 const BENCHES: Record<string, () => Promise<{ run: (o: BenchOptions) => Promise<void> }>> = {
   'demo-load': () => import('./demo-load.bench.ts'),
   spc: () => import('./spc.bench.ts'),
+  outbreak: () => import('./outbreak.bench.ts'),
 };
 
 const { values, positionals } = parseArgs({
@@ -16,6 +17,7 @@ const { values, positionals } = parseArgs({
     facilities: { type: 'string' },
     database: { type: 'string' },
     scale: { type: 'string' },
+    'r-series': { type: 'string' },
   },
   allowPositionals: true,
 });
@@ -23,6 +25,7 @@ const options: BenchOptions = {
   facilities: values.facilities === undefined ? undefined : Number(values.facilities),
   database: values.database,
   scale: values.scale === undefined ? undefined : Number(values.scale),
+  rSeries: values['r-series'] === undefined ? undefined : Number(values['r-series']),
 };
 const names = positionals.length > 0 ? positionals : Object.keys(BENCHES);
 for (const name of names) {
