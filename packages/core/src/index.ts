@@ -10,3 +10,4 @@ export * from './glm/index.ts';
 export * from './effect/index.ts';
 export * from './funnel/index.ts';
 export * from './outbreak/index.ts';
+export * from './interop/index.ts';

@@ -5,11 +5,13 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import type { DialectAdapter } from './dialects/types.ts';
 import { foundationMigration } from './migrations/0001-foundation.ts';
+import { dhis2MetadataMigration } from './migrations/0002-dhis2-metadata-and-imports.ts';
 
 /** Every migration, in order; names sort lexically. */
 export function allMigrations(adapter: DialectAdapter): Record<string, Migration> {
   return {
     '0001-foundation': foundationMigration(adapter),
+    '0002-dhis2-metadata-and-imports': dhis2MetadataMigration(adapter),
   };
 }
 

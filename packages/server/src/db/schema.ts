@@ -219,6 +219,129 @@ export interface SettingTable {
   updatedAt: string;
 }
 
+/** Metadata rows with DHIS2's naming columns. */
+interface NamedMetadata {
+  id: string;
+  code: string | null;
+  name: string;
+  shortName: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CategoryTable extends NamedMetadata {
+  dataDimensionType: 'disaggregation' | 'attribute';
+}
+
+export interface CategoryOptionTable extends NamedMetadata {
+  startDate: string | null;
+  endDate: string | null;
+}
+
+export interface CategoryCategoryOptionTable {
+  categoryId: string;
+  categoryOptionId: string;
+  sortOrder: number;
+}
+
+export interface CategoryComboCategoryTable {
+  categoryComboId: string;
+  categoryId: string;
+  sortOrder: number;
+}
+
+/** The category options that make a category or attribute option combo. */
+export interface OptionComboOptionTable {
+  optionComboId: string;
+  categoryOptionId: string;
+}
+
+export interface DataSetTable extends NamedMetadata {
+  /** DHIS2 period type of the data set's reports, e.g. `Monthly`. */
+  periodType: string;
+  categoryComboId: string | null;
+  openFuturePeriods: number;
+  expiryDays: number;
+  timelyDays: number;
+}
+
+export interface DataSetElementTable {
+  dataSetId: string;
+  dataElementId: string;
+  categoryComboId: string | null;
+}
+
+export interface DataSetOrgUnitTable {
+  dataSetId: string;
+  orgUnitId: string;
+}
+
+/** A data set report marked complete for an org unit and period. */
+export interface CompleteRegistrationTable {
+  dataSetId: string;
+  periodId: string;
+  orgUnitId: string;
+  attributeOptionComboId: string;
+  completedAt: string;
+  storedBy: string | null;
+  lastUpdated: string;
+}
+
+export interface ConstantTable extends NamedMetadata {
+  value: number;
+}
+
+/** An import run: its options, progress while it runs and its DHIS2-shaped summary after. */
+export interface ImportJobTable {
+  id: string;
+  userId: string | null;
+  actor: string;
+  /** `data-values` or `metadata`. */
+  kind: string;
+  format: string;
+  fileName: string | null;
+  /** JSON of the import options. */
+  options: string;
+  /** queued, running, done, failed. */
+  status: string;
+  /** JSON `{ rows, bytes, totalBytes }` while running. */
+  progress: string | null;
+  /** JSON import summary when finished. */
+  summary: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** A DHIS2 instance Sankofa pulls from. */
+export interface Dhis2ConnectionTable {
+  id: string;
+  name: string;
+  baseUrl: string;
+  /** JSON `{ kind: 'token' | 'basic', … }`; secrets stay in the database file, never in logs. */
+  auth: string;
+  rootOrgUnitId: string | null;
+  /** Server time of the last complete pull: the next pull asks for values updated since. */
+  lastUpdatedWatermark: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One pull: resumable because each finished chunk is recorded. */
+export interface Dhis2SyncRunTable {
+  id: Generated<number>;
+  connectionId: string;
+  /** running, done, failed. */
+  status: string;
+  since: string | null;
+  until: string;
+  /** JSON array of chunk keys already imported. */
+  chunksDone: string;
+  report: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
 export interface Database {
   orgUnits: OrgUnitTable;
   orgUnitClosure: OrgUnitClosureTable;
@@ -239,4 +362,17 @@ export interface Database {
   sessions: SessionTable;
   auditEvents: AuditEventTable;
   settings: SettingTable;
+  categories: CategoryTable;
+  categoryOptions: CategoryOptionTable;
+  categoryCategoryOptions: CategoryCategoryOptionTable;
+  categoryComboCategories: CategoryComboCategoryTable;
+  optionComboOptions: OptionComboOptionTable;
+  dataSets: DataSetTable;
+  dataSetElements: DataSetElementTable;
+  dataSetOrgUnits: DataSetOrgUnitTable;
+  completeRegistrations: CompleteRegistrationTable;
+  constants: ConstantTable;
+  importJobs: ImportJobTable;
+  dhis2Connections: Dhis2ConnectionTable;
+  dhis2SyncRuns: Dhis2SyncRunTable;
 }

@@ -4,6 +4,14 @@ import type { Database } from '../db/schema.ts';
 
 /** Tables in an order that deletes children before the rows they reference. */
 const TABLES_CHILD_FIRST: readonly (keyof Database)[] = [
+  'dhis2SyncRuns',
+  'dhis2Connections',
+  'importJobs',
+  'completeRegistrations',
+  'dataSetOrgUnits',
+  'dataSetElements',
+  'dataSets',
+  'constants',
   'sessions',
   'userRoles',
   'users',
@@ -17,6 +25,11 @@ const TABLES_CHILD_FIRST: readonly (keyof Database)[] = [
   'dataElements',
   'attributeOptionCombos',
   'categoryOptionCombos',
+  'optionComboOptions',
+  'categoryComboCategories',
+  'categoryCategoryOptions',
+  'categoryOptions',
+  'categories',
   'categoryCombos',
   'orgUnitGroupMembers',
   'orgUnitGroups',
