@@ -101,6 +101,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tests and their support files may read fixtures from disk.
+    files: ['packages/core/src/**/*.test.ts', 'packages/core/src/**/*.test-support.ts'],
+    rules: { 'no-restricted-imports': 'off', 'no-restricted-globals': 'off' },
+  },
+  {
     files: ['packages/web/src/**'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },

@@ -5,17 +5,15 @@
  * the full R output is held out and checked from outside through `--json`. Also: the flags map
  * to the core fit exactly, the JSON has DESIGN §6's fields, and bad input names row and column.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ValidationError, type ItsResult } from '@sankofa/core';
 import { analyseItsFile, analyzeItsCommand, type ItsFlags } from './analyze-its.ts';
+import { VALIDATION_DATA } from '../../../core/src/validation-data.test-support.ts';
 
-const root = '/work/shared/validation-data';
-const dataRoot = existsSync(root)
-  ? root
-  : join(import.meta.dirname, '../../../../../shared/validation-data');
+const dataRoot = VALIDATION_DATA;
 const sicily = join(dataRoot, 'its_sicily', 'sicily.csv');
 
 const base: Omit<ItsFlags, 'json'> = {
@@ -65,41 +63,38 @@ function csv(text: string): string {
   return path;
 }
 
-describe.skipIf(!existsSync(sicily))(
-  'analyze its reproduces the Sicily models (R glm 4.2.2)',
-  () => {
-    it.each(cases)('%s', (_name, flags, expected) => {
-      expect(smokban(analyseItsFile(flags))).toEqual(expected);
-    });
+describe('analyze its reproduces the Sicily models (R glm 4.2.2)', () => {
+  it.each(cases)('%s', (_name, flags, expected) => {
+    expect(smokban(analyseItsFile(flags))).toEqual(expected);
+  });
 
-    // Not in the README; the interval was recomputed with R 4.2.2 glm (model3_poisson_harmonic).
-    it('model 3 as Poisson runs, with z statistics: 0.8851 (0.8544–0.9168)', () => {
-      const result = analyseItsFile({ ...base, ...seasonal });
-      expect(result.family).toBe('poisson');
-      expect(result.statisticKind).toBe('z');
-      expect(smokban(result)).toEqual(['0.8851', '0.8544', '0.9168']);
-    });
+  // Not in the README; the interval was recomputed with R 4.2.2 glm (model3_poisson_harmonic).
+  it('model 3 as Poisson runs, with z statistics: 0.8851 (0.8544–0.9168)', () => {
+    const result = analyseItsFile({ ...base, ...seasonal });
+    expect(result.family).toBe('poisson');
+    expect(result.statisticKind).toBe('z');
+    expect(smokban(result)).toEqual(['0.8851', '0.8544', '0.9168']);
+  });
 
-    it('gives exactly the core fit of the same columns', () => {
-      const result = analyseItsFile(cases[3][1]);
-      expect(result.coefficients.map((c) => c.term)).toEqual([
-        '(Intercept)',
-        'smokban',
-        'time',
-        'sin1',
-        'sin2',
-        'cos1',
-        'cos2',
-        'smokban:trend',
-      ]);
-      expect(result.lastPreTime).toBe(36);
-      expect(result.fitted).toHaveLength(59);
-      expect(result.warnings).toEqual([]);
-    });
-  },
-);
+  it('gives exactly the core fit of the same columns', () => {
+    const result = analyseItsFile(cases[3][1]);
+    expect(result.coefficients.map((c) => c.term)).toEqual([
+      '(Intercept)',
+      'smokban',
+      'time',
+      'sin1',
+      'sin2',
+      'cos1',
+      'cos2',
+      'smokban:trend',
+    ]);
+    expect(result.lastPreTime).toBe(36);
+    expect(result.fitted).toHaveLength(59);
+    expect(result.warnings).toEqual([]);
+  });
+});
 
-describe.skipIf(!existsSync(sicily))('analyze its --json', () => {
+describe('analyze its --json', () => {
   afterEach(() => {
     vi.restoreAllMocks();
   });

@@ -20,11 +20,9 @@ import {
   analyzeOutbreakCommand,
   type OutbreakFlags,
 } from './analyze-outbreak.ts';
+import { VALIDATION_DATA } from '../../../core/src/validation-data.test-support.ts';
 
-const root = '/work/shared/validation-data';
-const dataRoot = existsSync(root)
-  ? root
-  : join(import.meta.dirname, '../../../../../shared/validation-data');
+const dataRoot = VALIDATION_DATA;
 const outbreakCases = existsSync(dataRoot)
   ? readdirSync(dataRoot).filter((c) => /^(ears|cusum|farrington)/.test(c))
   : [];
@@ -107,32 +105,29 @@ function close(actual: unknown, expected: Cell, label: string): void {
   );
 }
 
-describe.skipIf(withExpected.length === 0)(
-  'analyze outbreak reproduces surveillance 1.20.3',
-  () => {
-    it.each(withExpected)('%s', (name) => {
-      const e = JSON.parse(readFileSync(join(dataRoot, name, 'expected.json'), 'utf8')) as Expected;
-      const result = analyseOutbreakFile({
-        input: join(dataRoot, name, 'input.csv'),
-        ...flagsOf(name, e),
-      });
-      expect(result.points.map((p) => p.t)).toEqual(e.points.map((p) => p.t));
-      const extra = Object.entries(EXTRA).find(([prefix]) => name.startsWith(prefix))?.[1] ?? [];
-      result.points.forEach((point, i) => {
-        const ref = e.points[i];
-        for (const [refField, field] of [['upperbound', 'upperbound'], ...extra]) {
-          close(point[field], ref[refField], `${name} t=${point.t} ${field}`);
-        }
-        expect(point.alarm, `${name} t=${point.t} alarm`).toBe(ref.alarm);
-        if ('date' in ref) {
-          expect(point.date).toBe(ref.date);
-        } else {
-          expect([point.year, point.week]).toEqual([ref.year, ref.week]);
-        }
-      });
+describe('analyze outbreak reproduces surveillance 1.20.3', () => {
+  it.each(withExpected)('%s', (name) => {
+    const e = JSON.parse(readFileSync(join(dataRoot, name, 'expected.json'), 'utf8')) as Expected;
+    const result = analyseOutbreakFile({
+      input: join(dataRoot, name, 'input.csv'),
+      ...flagsOf(name, e),
     });
-  },
-);
+    expect(result.points.map((p) => p.t)).toEqual(e.points.map((p) => p.t));
+    const extra = Object.entries(EXTRA).find(([prefix]) => name.startsWith(prefix))?.[1] ?? [];
+    result.points.forEach((point, i) => {
+      const ref = e.points[i];
+      for (const [refField, field] of [['upperbound', 'upperbound'], ...extra]) {
+        close(point[field], ref[refField], `${name} t=${point.t} ${field}`);
+      }
+      expect(point.alarm, `${name} t=${point.t} alarm`).toBe(ref.alarm);
+      if ('date' in ref) {
+        expect(point.date).toBe(ref.date);
+      } else {
+        expect([point.year, point.week]).toEqual([ref.year, ref.week]);
+      }
+    });
+  });
+});
 
 /** Held-out calls, from the case table of shared/validation-data/README.md §2. */
 const IN_2011 = '366:417';
@@ -191,7 +186,7 @@ const HELD_OUT: Record<string, Flags> = {
 };
 const heldOut = outbreakCases.filter((c) => !withExpected.includes(c));
 
-describe.skipIf(heldOut.length === 0)('held-out outbreak cases run through the CLI', () => {
+describe('held-out outbreak cases run through the CLI', () => {
   it('has a call for every held-out case folder', () => {
     expect(heldOut.filter((c) => !(c in HELD_OUT))).toEqual([]);
   });
@@ -312,42 +307,39 @@ describe('the outbreak command', () => {
 
   const agona = join(dataRoot, 'farringtonFlexible_salmonella_agona_control2', 'input.csv');
 
-  it.skipIf(!existsSync(agona))(
-    'reads --no-periods as noPeriods and prints the DESIGN §6 JSON',
-    async () => {
-      const out = await run([
-        '--input',
-        agona,
-        '--method',
-        'farrington-flexible',
-        '--range',
-        '300:312',
-        '--no-periods',
-        '10',
-        '--b',
-        '4',
-        '--no-reweight',
-        '--json',
-      ]);
-      const json = JSON.parse(out) as {
-        method: string;
-        control: Record<string, unknown>;
-        points: Record<string, unknown>[];
-      };
-      expect(json.method).toBe('farrington-flexible');
-      expect(json.control).toMatchObject({ noPeriods: 10, b: 4, reweight: false, trend: true });
-      expect(json.points).toHaveLength(13);
-      expect(Object.keys(json.points[0]).slice(0, 5)).toEqual([
-        't',
-        'observed',
-        'upperbound',
-        'alarm',
-        'expected',
-      ]);
-    },
-  );
+  it('reads --no-periods as noPeriods and prints the DESIGN §6 JSON', async () => {
+    const out = await run([
+      '--input',
+      agona,
+      '--method',
+      'farrington-flexible',
+      '--range',
+      '300:312',
+      '--no-periods',
+      '10',
+      '--b',
+      '4',
+      '--no-reweight',
+      '--json',
+    ]);
+    const json = JSON.parse(out) as {
+      method: string;
+      control: Record<string, unknown>;
+      points: Record<string, unknown>[];
+    };
+    expect(json.method).toBe('farrington-flexible');
+    expect(json.control).toMatchObject({ noPeriods: 10, b: 4, reweight: false, trend: true });
+    expect(json.points).toHaveLength(13);
+    expect(Object.keys(json.points[0]).slice(0, 5)).toEqual([
+      't',
+      'observed',
+      'upperbound',
+      'alarm',
+      'expected',
+    ]);
+  });
 
-  it.skipIf(!existsSync(agona))('prints a readable table without --json', async () => {
+  it('prints a readable table without --json', async () => {
     const out = await run(['--input', agona, '--method', 'ears-c3-cdc', '--range', '300:312']);
     expect(out.split('\n')[0].trim().split(/\s+/).slice(0, 7)).toEqual([
       't',

@@ -9,11 +9,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SpcChartType } from '@sankofa/core';
 import { analyseSpcFile } from './analyze-spc.ts';
+import { VALIDATION_DATA } from '../../../core/src/validation-data.test-support.ts';
 
-const root = '/work/shared/validation-data';
-const dataRoot = existsSync(root)
-  ? root
-  : join(import.meta.dirname, '../../../../../shared/validation-data');
+const dataRoot = VALIDATION_DATA;
 const cases = existsSync(dataRoot)
   ? readdirSync(dataRoot).filter(
       (c) => c.startsWith('qic_') && existsSync(join(dataRoot, c, 'expected.json')),
@@ -50,7 +48,7 @@ function close(
   expect(Math.abs(actual! - e), label).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(e)));
 }
 
-describe.skipIf(cases.length === 0)('analyze spc reproduces qicharts2', () => {
+describe('analyze spc reproduces qicharts2', () => {
   it.each(cases)('%s', (name) => {
     const expected = JSON.parse(
       readFileSync(join(dataRoot, name, 'expected.json'), 'utf8'),

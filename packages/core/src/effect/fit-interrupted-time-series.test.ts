@@ -8,19 +8,17 @@
  * `fitGlm` fit of the R formula (terms renamed), and its counterfactual must be the fit with the
  * intervention's terms removed.
  */
-/* eslint-disable no-restricted-imports -- tests may read the reference cases; core source may not */
+
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-/* eslint-enable no-restricted-imports */
+
 import { describe, expect, it } from 'vitest';
 import { fitGlm } from '../glm/fit-glm.ts';
 import { buildModelMatrix, harmonicTerms, type TermSpec } from '../glm/model-matrix.ts';
 import { fitInterruptedTimeSeries } from './fit-interrupted-time-series.ts';
 import type { ItsOptions, ItsResult } from './its-types.ts';
+import { validationPath } from '../validation-data.test-support.ts';
 
-const CSV = fileURLToPath(
-  new URL('../../../../../shared/validation-data/its_sicily/sicily.csv', import.meta.url),
-);
+const CSV = validationPath('its_sicily/sicily.csv');
 
 function readSicily(): Record<string, number[]> {
   const [header, ...lines] = readFileSync(CSV, 'utf8').trim().split(/\r?\n/);

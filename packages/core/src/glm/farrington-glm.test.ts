@@ -7,10 +7,9 @@
  * at dispersion φ — and checks the expected count μ₀, the quantile pd_q and the upper bound
  * against R to 1e-12 (observed: 4e-15). It is a check of the GLM building blocks, not Sankofa's outbreak module.
  */
-/* eslint-disable no-restricted-imports -- tests may read the reference cases; core source may not */
+
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-/* eslint-enable no-restricted-imports */
+
 import { describe, expect, it } from 'vitest';
 import { normalCdf, normalQuantile } from '../distributions/normal.ts';
 import { anscombeResiduals } from './anscombe-residuals.ts';
@@ -18,10 +17,9 @@ import { fitGlm } from './fit-glm.ts';
 import { buildModelMatrix } from './model-matrix.ts';
 import { predictGlm } from './predict-glm.ts';
 import type { GlmFit } from './types.ts';
+import { validationPath } from '../validation-data.test-support.ts';
 
-const DIR = fileURLToPath(
-  new URL('../../../../../shared/validation-data/farrington_salmonella_agona/', import.meta.url),
-);
+const DIR = validationPath('farrington_salmonella_agona/');
 
 interface ExpectedPoint {
   readonly t: number;

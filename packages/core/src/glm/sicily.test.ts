@@ -7,20 +7,18 @@
  * Pearson χ² as sums of squared residuals, the score equations, and quasi-Poisson = Poisson with
  * standard errors scaled by √dispersion.
  */
-/* eslint-disable no-restricted-imports -- tests may read the reference cases; core source may not */
+
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-/* eslint-enable no-restricted-imports */
+
 import { describe, expect, it } from 'vitest';
 import { normalQuantile } from '../distributions/normal.ts';
 import { fitGlm } from './fit-glm.ts';
 import { buildModelMatrix, harmonicTerms, type TermSpec } from './model-matrix.ts';
 import { nestedFTest } from './nested-f-test.ts';
 import type { GlmFamily, GlmFit } from './types.ts';
+import { validationPath } from '../validation-data.test-support.ts';
 
-const CSV = fileURLToPath(
-  new URL('../../../../../shared/validation-data/its_sicily/sicily.csv', import.meta.url),
-);
+const CSV = validationPath('its_sicily/sicily.csv');
 
 function readSicily(): Record<string, number[]> {
   const [header, ...lines] = readFileSync(CSV, 'utf8').trim().split(/\r?\n/);

@@ -9,14 +9,15 @@
  * Papers: Farrington et al. 1996 JRSS A 159:547, Noufaily et al. 2013 Stat Med 32:1206,
  * Hutwagner et al. 2003, Rossi et al. 1999.
  */
-/* eslint-disable no-restricted-imports -- tests may read the reference cases; core source may not */
+
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-/* eslint-enable no-restricted-imports */
+
 import { describe, expect, it } from 'vitest';
 import { detectOutbreaks, type OutbreakOptions, type OutbreakSeries } from './index.ts';
+import { VALIDATION_DATA } from '../validation-data.test-support.ts';
 
-const SHARED = fileURLToPath(new URL('../../../../../shared/validation-data/', import.meta.url));
+const SHARED = VALIDATION_DATA;
 const FIXTURES = fileURLToPath(new URL('./__fixtures__/', import.meta.url));
 
 function readInput(folder: string): OutbreakSeries {

@@ -12,14 +12,14 @@
  *
  * Case folders are discovered, so a new case cannot be forgotten.
  */
-/* eslint-disable no-restricted-imports -- tests may read the reference cases; core source may not */
+
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-/* eslint-enable no-restricted-imports */
+
 import { describe, expect, it } from 'vitest';
 import { computeSpcChart, type SpcChart, type SpcInput, type SpcOptions } from './index.ts';
+import { VALIDATION_DATA } from '../validation-data.test-support.ts';
 
-const ROOT = fileURLToPath(new URL('../../../../../shared/validation-data/', import.meta.url));
+const ROOT = VALIDATION_DATA;
 const CASES = readdirSync(ROOT)
   .filter((name) => name.startsWith('qic_'))
   .sort();
