@@ -46,7 +46,18 @@ export interface DataValueSetHeader {
   readonly attributeOptions?: Readonly<Record<string, string>>;
   /** Id schemes the payload declares (they win over the request's). */
   readonly idSchemes?: Partial<IdSchemes> & { readonly idScheme?: IdScheme };
+  /** `dryRun` as the payload declares it (DHIS2 lets the payload set import options). */
+  readonly dryRun?: boolean;
+  /** `importStrategy` (or DHIS2's older `strategy`) as the payload declares it. */
+  readonly importStrategy?: ImportStrategy;
 }
+
+/**
+ * A problem a reader found in one value and could not leave to the engine, such as an ADX period
+ * that names no DHIS2 period. The engine reports it as an `ImportConflict` on the value's row and
+ * ignores the value.
+ */
+export type ValueConflict = Omit<ImportConflict, 'indexes'>;
 
 /** One data value as a file wrote it, before identifiers are resolved. */
 export interface RawDataValue {
@@ -73,6 +84,16 @@ export interface RawDataValue {
   readonly lastUpdated?: string | null;
   /** `deleted: true` in an export with `includeDeleted`: the value is deleted. */
   readonly deleted?: boolean | null;
+  /** ADX: the group's `completeDate` (the data set is complete for its period and org unit). */
+  readonly completeDate?: string;
+  /**
+   * ADX: the text of the value's `<annotation>`. The reader also puts it in `comment`; DHIS2
+   * instead imports it as the value of a non-numeric data element (its ADX export writes
+   * `value="0"` and the text in the annotation), which only the engine can decide.
+   */
+  readonly annotation?: string;
+  /** Problems the reader found in this value; when present the engine reports them and skips it. */
+  readonly conflicts?: readonly ValueConflict[];
 }
 
 /** The formats `sankofa import` reads. */
@@ -126,4 +147,20 @@ export interface ImportSummary {
   readonly dataSetComplete: string | false;
   /** Rows read and seconds taken, for the progress report. */
   readonly stats?: { readonly rows: number; readonly seconds: number };
+}
+
+/**
+ * What a reader hands the import engine: the set-level header (known before any value is read;
+ * a reader whose format may put the header after the values reads the file twice), then the
+ * values in file order. Readers never throw on a bad value: they put a `ValueConflict` on it.
+ * They throw a `ValidationError` only when the file as a whole cannot be read (not the format
+ * claimed, malformed JSON/XML), naming the line where they can.
+ */
+export interface DataValueReader {
+  readonly format: DataValueFormat;
+  readonly header: DataValueSetHeader;
+  /** The values, streamed: memory stays flat whatever the file's size. */
+  values(): AsyncIterable<RawDataValue>;
+  /** Bytes of the file consumed so far and its size, for progress bars (0/0 when unknown). */
+  progress(): { readonly bytesRead: number; readonly totalBytes: number };
 }
