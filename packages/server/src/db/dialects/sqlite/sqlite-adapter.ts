@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../../schema.ts';
 import type { DialectAdapter } from '../types.ts';
+import { registerSqliteConnection } from './raw-connection.ts';
 
 /**
  * Opens (creating if needed) a SQLite database file in WAL mode with foreign keys on.
@@ -20,10 +21,15 @@ export function openSqlite(path: string): DialectAdapter {
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
+  // Temporary tables (import staging) live in memory, not in a temp file.
+  connection.pragma('temp_store = MEMORY');
+  // 64 MiB of page cache: large transactions (imports) spill less to the WAL before commit.
+  connection.pragma('cache_size = -65536');
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: connection }),
     plugins: [new CamelCasePlugin()],
   });
+  registerSqliteConnection(db, connection);
   return {
     name: 'sqlite',
     db,
