@@ -1,13 +1,20 @@
 /**
  * Evaluates a parsed indicator expression.
  *
- * Missing-data rule (DHIS2's default for indicators, SKIP_IF_ALL_VALUES_MISSING): when every
- * data item in the expression has no data, the expression has no value (null); otherwise
- * missing items count as 0. `isNull`, `isNotNull` and `firstNonNull` see the raw missing value.
- * Division by zero gives no value (null), never Infinity.
+ * Missing-data rule: SKIP_IF_ALL_VALUES_MISSING, which dhis2-core
+ * `DefaultExpressionService.getIndicatorValueObject` applies to an indicator's numerator and to
+ * its denominator separately: when every data item met during evaluation has no data, the
+ * expression has no value (null); otherwise a missing item counts as 0 once an operator uses
+ * it. `if` and `firstNonNull` evaluate lazily as DHIS2's do, so items of a branch not taken
+ * are not met (DHIS2 `CommonExpressionVisitor` itemsFound / itemValuesFound). `isNull`, `isNotNull`, `firstNonNull`, `greatest`, `least` and the branches of `if` see
+ * the raw missing value (as DHIS2's functions do). An expression without data items (`1`,
+ * `C{…}`) always has a value.
+ *
+ * No value (null) rather than a number: division or `%` by zero (never Infinity), an unknown
+ * constant `C{…}` or group `OUG{…}`, `[days]` without a period. DHIS2 itself rejects unknown
+ * constants when the indicator is saved.
  */
 import type { DataItemRef, ExpressionNode } from './expression-ast.ts';
-import { collectDataItems } from './expression-parser.ts';
 
 /** Where an evaluation gets its inputs. Missing data is `null`. */
 export interface ExpressionInputs {
@@ -25,15 +32,27 @@ export interface ExpressionInputs {
 // "missing data item" until an operator turns it into 0.
 type Value = number | null;
 
+/** Data items met while evaluating, and how many had data (DHIS2 `itemsFound` / `itemValuesFound`). */
+interface Tally {
+  found: number;
+  present: number;
+}
+
 const num = (v: Value): number => (v === null ? 0 : v);
 const bool = (b: boolean): number => (b ? 1 : 0);
 
-function evaluateNode(node: ExpressionNode, inputs: ExpressionInputs): Value {
+function evaluateNode(node: ExpressionNode, inputs: ExpressionInputs, tally: Tally): Value {
   switch (node.kind) {
     case 'number':
       return node.value;
-    case 'dataItem':
-      return inputs.dataItem(node);
+    case 'dataItem': {
+      const value = inputs.dataItem(node);
+      tally.found++;
+      if (value !== null) {
+        tally.present++;
+      }
+      return value;
+    }
     case 'constant':
       return inputs.constant?.(node.id) ?? NaN;
     case 'orgUnitGroupCount':
@@ -41,7 +60,7 @@ function evaluateNode(node: ExpressionNode, inputs: ExpressionInputs): Value {
     case 'days':
       return inputs.days ?? NaN;
     case 'unary': {
-      const v = num(evaluateNode(node.operand, inputs));
+      const v = num(evaluateNode(node.operand, inputs, tally));
       return node.operator === '-'
         ? -v
         : node.operator === '+'
@@ -51,8 +70,8 @@ function evaluateNode(node: ExpressionNode, inputs: ExpressionInputs): Value {
             : bool(v === 0);
     }
     case 'binary': {
-      const a = num(evaluateNode(node.left, inputs));
-      const b = num(evaluateNode(node.right, inputs));
+      const a = num(evaluateNode(node.left, inputs, tally));
+      const b = num(evaluateNode(node.right, inputs, tally));
       switch (node.operator) {
         case '+':
           return a + b;
@@ -86,16 +105,28 @@ function evaluateNode(node: ExpressionNode, inputs: ExpressionInputs): Value {
       break;
     }
     case 'call': {
-      const raw = node.args.map((arg) => evaluateNode(arg, inputs));
+      // `if` and `firstNonNull` evaluate lazily, as DHIS2: items of a branch not taken are not met.
+      if (node.name === 'if') {
+        const condition = num(evaluateNode(node.args[0], inputs, tally));
+        return Number.isNaN(condition)
+          ? NaN
+          : evaluateNode(node.args[condition !== 0 ? 1 : 2], inputs, tally);
+      }
+      if (node.name === 'firstNonNull') {
+        for (const arg of node.args) {
+          const value = evaluateNode(arg, inputs, tally);
+          if (value !== null) {
+            return value;
+          }
+        }
+        return null;
+      }
+      const raw = node.args.map((arg) => evaluateNode(arg, inputs, tally));
       switch (node.name) {
-        case 'if':
-          return num(raw[0]) !== 0 ? raw[1] : raw[2];
         case 'isNull':
           return bool(raw[0] === null);
         case 'isNotNull':
           return bool(raw[0] !== null);
-        case 'firstNonNull':
-          return raw.find((v) => v !== null) ?? null;
         case 'greatest':
         case 'least': {
           const present = raw.filter((v): v is number => v !== null);
@@ -115,10 +146,10 @@ function evaluateNode(node: ExpressionNode, inputs: ExpressionInputs): Value {
  * zero, unknown constant).
  */
 export function evaluateExpression(node: ExpressionNode, inputs: ExpressionInputs): number | null {
-  const items = collectDataItems(node);
-  if (items.length > 0 && items.every((item) => inputs.dataItem(item) === null)) {
+  const tally: Tally = { found: 0, present: 0 };
+  const value = evaluateNode(node, inputs, tally);
+  if (tally.found > 0 && tally.present === 0) {
     return null;
   }
-  const value = evaluateNode(node, inputs);
   return value === null ? 0 : Number.isFinite(value) ? value : null;
 }

@@ -6,12 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors.ts';
 import { collectDataItems, parseExpression } from './expression-parser.ts';
 import { evaluateExpression } from './expression-evaluator.ts';
+import { collectReferences } from './expression-references.ts';
 import { computeIndicatorValue } from './indicator-value.ts';
 
 const A = 'fbfJHSPpUQD';
 const B = 'cYeuwXTCPkU';
 const COC = 'pq2XI5kz2BY';
 const AOC = 'HllvX50cXC0';
+const GROUP = 'CXw2yu5fodb';
+const CONST = 'Gfd3ppDfq8E';
 
 function evaluate(
   expression: string,
@@ -28,7 +31,7 @@ function evaluate(
       return values[key] ?? values[ref.dataElementId] ?? null;
     },
     constant: (id) => constants[id],
-    orgUnitGroupCount: () => 4,
+    orgUnitGroupCount: (id) => (id === GROUP ? 4 : undefined),
     days: 31,
   });
 }
@@ -93,8 +96,63 @@ describe('evaluateExpression', () => {
   });
 
   it('resolves constants, org-unit group counts and [days]', () => {
-    expect(evaluate(`C{${A}}*OUG{${B}}+[days]`, {}, { [A]: 2.5 })).toBe(41);
-    expect(evaluate(`C{${B}}`, {})).toBeNull();
+    expect(evaluate(`C{${CONST}}*OUG{${GROUP}}+[days]`, {}, { [CONST]: 2.5 })).toBe(41);
+    // Population per facility: a data item over a group count, scaled by a constant.
+    expect(evaluate(`#{${A}}/OUG{${GROUP}}*C{${CONST}}`, { [A]: 100 }, { [CONST]: 2 })).toBe(50);
+    // Constants and counts are not data: they do not rescue an expression whose data is all missing.
+    expect(evaluate(`#{${A}}+C{${CONST}}`, {}, { [CONST]: 2 })).toBeNull();
+    expect(evaluate(`C{${B}}`, {})).toBeNull(); // unknown constant
+    expect(evaluate(`OUG{${B}}`, {})).toBeNull(); // unknown group
+    expect(evaluate(`OUG{${GROUP}}-4`, {})).toBe(0); // a zero is a value
+  });
+
+  it('parses C{} and OUG{} only with 11-character ids', () => {
+    expect(parseExpression(`C{${CONST}}`)).toEqual({ kind: 'constant', id: CONST });
+    expect(parseExpression(`OUG{ ${GROUP} }`)).toEqual({ kind: 'orgUnitGroupCount', id: GROUP });
+    expect(() => parseExpression('C{abc}')).toThrow(/C\{abc\} needs an 11-character id/);
+    expect(() => parseExpression(`R{${A}.REPORTING_RATE}`)).toThrow(/not supported/);
+  });
+
+  it('gives no value for division by zero anywhere in the expression', () => {
+    expect(evaluate(`#{${A}}/(#{${B}}-#{${B}})+1`, { [A]: 5, [B]: 3 })).toBeNull();
+    expect(evaluate(`#{${A}}%0`, { [A]: 5 })).toBeNull();
+    // …unless a branch not taken holds it.
+    expect(evaluate(`if(#{${B}}==0,0,#{${A}}/#{${B}})`, { [A]: 5, [B]: 0 })).toBe(0);
+  });
+
+  it('evaluates nested if with missing values', () => {
+    const expr = `if(isNull(#{${A}}), if(isNull(#{${B}}), -1, #{${B}}*10), if(#{${A}}>5, 2, 1))`;
+    expect(evaluate(expr, { [A]: 9 })).toBe(2);
+    expect(evaluate(expr, { [A]: 3 })).toBe(1);
+    expect(evaluate(expr, { [B]: 4 })).toBe(40);
+    expect(evaluate(expr, {})).toBeNull(); // every item missing: skipped before evaluation
+    // A missing item taken by a branch is 0 once an operator uses it, raw otherwise.
+    expect(evaluate(`if(1, #{${A}}, 5) + #{${B}}`, { [B]: 2 })).toBe(2);
+    expect(evaluate(`!#{${A}} + #{${B}}`, { [B]: 2 })).toBe(3);
+    // Items of a branch not taken are not met: only A counts here, and it is missing.
+    expect(evaluate(`if(1, #{${A}}, #{${B}})`, { [B]: 2 })).toBeNull();
+    expect(evaluate(`if(0, #{${A}}, #{${B}})`, { [B]: 2 })).toBe(2);
+    expect(evaluate(`firstNonNull(#{${A}}, #{${B}})`, { [A]: 1 })).toBe(1);
+  });
+
+  it('treats a missing item as 0 in arithmetic and comparisons when another item has data', () => {
+    expect(evaluate(`#{${A}}*2 - #{${B}}`, { [B]: 4 })).toBe(-4);
+    expect(evaluate(`#{${A}} < #{${B}}`, { [B]: 4 })).toBe(1);
+    expect(evaluate(`#{${A}.${COC}} + #{${A}.*.${AOC}}`, { [`${A}.${COC}.*`]: 6 })).toBe(6);
+  });
+});
+
+describe('collectReferences', () => {
+  it('lists data items, constants, groups and [days] of numerator and denominator', () => {
+    const refs = collectReferences(
+      parseExpression(`#{${A}}*C{${CONST}}+C{${CONST}}`),
+      parseExpression(`OUG{${GROUP}}*[days]+#{${B}.${COC}}`),
+    );
+    expect(refs.dataItems.map((i) => i.dataElementId)).toEqual([A, B]);
+    expect(refs.constantIds).toEqual([CONST]);
+    expect(refs.orgUnitGroupIds).toEqual([GROUP]);
+    expect(refs.usesDays).toBe(true);
+    expect(collectReferences(parseExpression('1')).usesDays).toBe(false);
   });
 });
 
@@ -110,8 +168,22 @@ describe('computeIndicatorValue', () => {
         factor: 1000,
         annualized: true,
         periodDays: 31,
-        yearDays: 365,
       }),
     ).toBeCloseTo((10 / 1000) * 1000 * (365 / 31), 12);
+  });
+
+  it('annualises with 365 days whatever the year, as DHIS2 (DAYS_IN_YEAR)', () => {
+    const annual = (periodDays: number) =>
+      computeIndicatorValue({
+        numerator: 1,
+        denominator: 1,
+        factor: 100,
+        annualized: true,
+        periodDays,
+      });
+    expect(annual(29)).toBeCloseTo((100 * 365) / 29, 12); // February 2024
+    expect(annual(91)).toBeCloseTo((100 * 365) / 91, 12); // 2024Q1
+    expect(annual(366)).toBeCloseTo((100 * 365) / 366, 12); // the year 2024
+    expect(annual(0)).toBeNull();
   });
 });

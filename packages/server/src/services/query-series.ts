@@ -1,20 +1,28 @@
 /**
  * A time series of an indicator or a data element for one org unit (its whole subtree) over a
- * range of periods. The database sums values per data item and stored period over the subtree;
- * core combines stored periods into each reported period (by aggregation type) and evaluates
- * indicator expressions.
+ * range of periods, evaluated as DHIS2 analytics does:
  *
- * Stored periods count towards a reported period only when they lie wholly inside it (monthly
- * values make a quarter; a yearly value does not make a month).
+ * - Each data item `#{de…}` is aggregated over the subtree and into each asked period by its
+ *   data element's aggregation type (core `aggregateValues`: SUM, AVERAGE, AVERAGE_SUM_ORG_UNIT,
+ *   LAST, LAST_AVERAGE_ORG_UNIT, MIN, MAX, COUNT, NONE). Stored periods inside the asked one
+ *   roll up (months make a quarter); a coarser stored value is never split for SUM types (a
+ *   yearly value gives no monthly value) but is reused as is for AVERAGE types (DHIS2
+ *   disaggregation, e.g. a yearly population for each month).
+ * - `C{…}` comes from the constants table; `OUG{…}` counts the group's members in the subtree;
+ *   `[days]` is the days of the asked period.
+ * - Numerator and denominator each follow SKIP_IF_ALL_VALUES_MISSING; the value is
+ *   `numerator / denominator × factor` (× 365 / days when annualised), none when the
+ *   denominator is 0 or missing (core `computeIndicatorValue`).
  */
 import {
   aggregateValues,
-  collectDataItems,
+  collectReferences,
   computeIndicatorValue,
   evaluateExpression,
   parseExpression,
   periodDays,
   type DataItemRef,
+  type ExpressionInputs,
   type ExpressionNode,
   type Period,
   type PeriodAggregate,
@@ -22,6 +30,8 @@ import {
 } from '@sankofa/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { loadConstants, loadOrgUnitGroupCounts } from './query-series-inputs.ts';
+import { loadStoredRows, PER_ORG_UNIT_TYPES, type StoredItemRow } from './query-series-rows.ts';
 
 export type SeriesSubject =
   | {
@@ -45,22 +55,58 @@ export interface SeriesQuery {
   readonly periods: readonly Period[];
 }
 
-interface ItemRow extends PeriodAggregate {
-  readonly dataElementId: string;
-  readonly categoryOptionComboId: string;
-  readonly attributeOptionComboId: string;
-  readonly endDate: string;
-}
-
-const matches = (ref: DataItemRef, row: ItemRow): boolean =>
+const matches = (ref: DataItemRef, row: StoredItemRow): boolean =>
   row.dataElementId === ref.dataElementId &&
   (ref.categoryOptionComboId === null || row.categoryOptionComboId === ref.categoryOptionComboId) &&
   (ref.attributeOptionComboId === null ||
     row.attributeOptionComboId === ref.attributeOptionComboId);
 
-function yearDays(period: Period): number {
-  const year = Number(period.startDate.slice(0, 4));
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 366 : 365;
+/** Merges the combos of one stored period (and org unit) into one aggregate. */
+function mergeCombos(rows: readonly StoredItemRow[]): PeriodAggregate[] {
+  const merged = new Map<string, PeriodAggregate & { orgUnitId?: string }>();
+  for (const r of rows) {
+    const key = `${r.orgUnitId ?? ''}|${r.startDate}|${r.endDate}`;
+    const acc = merged.get(key);
+    merged.set(
+      key,
+      acc === undefined
+        ? {
+            startDate: r.startDate,
+            endDate: r.endDate,
+            orgUnitId: r.orgUnitId,
+            sum: r.sum,
+            count: r.count,
+            min: r.min,
+            max: r.max,
+          }
+        : {
+            ...acc,
+            sum: acc.sum + r.sum,
+            count: acc.count + r.count,
+            min: Math.min(acc.min, r.min),
+            max: Math.max(acc.max, r.max),
+          },
+    );
+  }
+  return [...merged.values()];
+}
+
+function subjectExpressions(subject: SeriesSubject): [ExpressionNode, ExpressionNode | null] {
+  if (subject.kind === 'indicator') {
+    return [
+      parseExpression(subject.numerator, 'numerator'),
+      parseExpression(subject.denominator, 'denominator'),
+    ];
+  }
+  return [
+    {
+      kind: 'dataItem',
+      dataElementId: subject.dataElementId,
+      categoryOptionComboId: subject.categoryOptionComboId ?? null,
+      attributeOptionComboId: null,
+    },
+    null,
+  ];
 }
 
 /** Computes the series; points without data have `value: null`. */
@@ -72,58 +118,11 @@ export async function querySeries(
   if (periods.length === 0) {
     return [];
   }
-  let numerator: ExpressionNode;
-  let denominator: ExpressionNode | null = null;
-  if (subject.kind === 'indicator') {
-    numerator = parseExpression(subject.numerator, 'numerator');
-    denominator = parseExpression(subject.denominator, 'denominator');
-  } else {
-    numerator = {
-      kind: 'dataItem',
-      dataElementId: subject.dataElementId,
-      categoryOptionComboId: subject.categoryOptionComboId ?? null,
-      attributeOptionComboId: null,
-    };
-  }
-  const items = [
-    ...collectDataItems(numerator),
-    ...(denominator === null ? [] : collectDataItems(denominator)),
-  ];
-  const dataElementIds = [...new Set(items.map((i) => i.dataElementId))];
-  const rows: ItemRow[] =
-    dataElementIds.length === 0
-      ? []
-      : await db
-          .selectFrom('dataValues as dv')
-          .innerJoin('periods as p', 'p.id', 'dv.periodId')
-          .innerJoin('orgUnitClosure as c', 'c.descendantId', 'dv.orgUnitId')
-          .select((eb) => [
-            'dv.dataElementId',
-            'dv.categoryOptionComboId',
-            'dv.attributeOptionComboId',
-            'p.startDate',
-            'p.endDate',
-            eb.fn.sum<number>('dv.numericValue').as('sum'),
-            eb.fn.count<number>('dv.numericValue').as('count'),
-            eb.fn.min<number>('dv.numericValue').as('min'),
-            eb.fn.max<number>('dv.numericValue').as('max'),
-          ])
-          .where('c.ancestorId', '=', query.orgUnitId)
-          .where('dv.dataElementId', 'in', dataElementIds)
-          .where('p.startDate', '>=', periods[0].startDate)
-          .where('p.endDate', '<=', periods[periods.length - 1].endDate)
-          .where('dv.deleted', '=', 0)
-          .where('dv.numericValue', 'is not', null)
-          .groupBy([
-            'dv.dataElementId',
-            'dv.categoryOptionComboId',
-            'dv.attributeOptionComboId',
-            'p.id',
-            'p.startDate',
-            'p.endDate',
-          ])
-          .execute();
-
+  const [numerator, denominator] = subjectExpressions(subject);
+  const refs = collectReferences(
+    ...(denominator === null ? [numerator] : [numerator, denominator]),
+  );
+  const dataElementIds = [...new Set(refs.dataItems.map((i) => i.dataElementId))];
   const aggregationTypes = new Map(
     dataElementIds.length === 0
       ? []
@@ -135,54 +134,63 @@ export async function querySeries(
             .execute()
         ).map((r) => [r.id, r.aggregationType] as const),
   );
+  const typeOf = (id: string): string => aggregationTypes.get(id) ?? 'SUM';
+  const range = {
+    orgUnitId: query.orgUnitId,
+    startDate: periods[0].startDate,
+    endDate: periods[periods.length - 1].endDate,
+  };
+  const perUnit = dataElementIds.filter((id) => PER_ORG_UNIT_TYPES.includes(typeOf(id)));
+  const rows = [
+    ...(await loadStoredRows(db, {
+      ...range,
+      dataElementIds: dataElementIds.filter((id) => !perUnit.includes(id)),
+      perOrgUnit: false,
+    })),
+    ...(await loadStoredRows(db, { ...range, dataElementIds: perUnit, perOrgUnit: true })),
+  ];
+  const rowsByElement = new Map<string, StoredItemRow[]>();
+  for (const r of rows) {
+    const list = rowsByElement.get(r.dataElementId);
+    if (list === undefined) {
+      rowsByElement.set(r.dataElementId, [r]);
+    } else {
+      list.push(r);
+    }
+  }
+  const constants = await loadConstants(db, refs.constantIds);
+  const groupCounts = await loadOrgUnitGroupCounts(db, query.orgUnitId, refs.orgUnitGroupIds);
 
   return periods.map((period) => {
-    const inPeriod = rows.filter(
-      (r) => r.startDate >= period.startDate && r.endDate <= period.endDate,
-    );
-    const dataItem = (ref: DataItemRef): number | null => {
-      const matching = inPeriod.filter((r) => matches(ref, r));
-      const byStored = new Map<
-        string,
-        { startDate: string; sum: number; count: number; min: number; max: number }
-      >();
-      // Several combos of one stored period merge before combining periods.
-      for (const r of matching) {
-        const acc = byStored.get(r.startDate);
-        const sum = Number(r.sum);
-        const count = Number(r.count);
-        if (acc === undefined) {
-          byStored.set(r.startDate, {
-            startDate: r.startDate,
-            sum,
-            count,
-            min: Number(r.min),
-            max: Number(r.max),
-          });
-        } else {
-          acc.sum += sum;
-          acc.count += count;
-          acc.min = Math.min(acc.min, Number(r.min));
-          acc.max = Math.max(acc.max, Number(r.max));
+    const days = periodDays(period);
+    const cache = new Map<string, number | null>();
+    const inputs: ExpressionInputs = {
+      dataItem: (ref) => {
+        const key = `${ref.dataElementId}.${ref.categoryOptionComboId}.${ref.attributeOptionComboId}`;
+        if (!cache.has(key)) {
+          const matching = mergeCombos(
+            (rowsByElement.get(ref.dataElementId) ?? []).filter((r) => matches(ref, r)),
+          );
+          cache.set(key, aggregateValues(typeOf(ref.dataElementId), matching, period));
         }
-      }
-      return aggregateValues(aggregationTypes.get(ref.dataElementId) ?? 'SUM', [
-        ...byStored.values(),
-      ]);
+        return cache.get(key) ?? null;
+      },
+      constant: (id) => constants.get(id),
+      orgUnitGroupCount: (id) => groupCounts.get(id),
+      days,
     };
     const base = { period: period.id, startDate: period.startDate, endDate: period.endDate };
-    const num = evaluateExpression(numerator, { dataItem, days: periodDays(period) });
+    const num = evaluateExpression(numerator, inputs);
     if (denominator === null || subject.kind !== 'indicator') {
       return { ...base, value: num };
     }
-    const den = evaluateExpression(denominator, { dataItem, days: periodDays(period) });
+    const den = evaluateExpression(denominator, inputs);
     const value = computeIndicatorValue({
       numerator: num,
       denominator: den,
       factor: subject.factor,
       annualized: subject.annualized,
-      periodDays: periodDays(period),
-      yearDays: yearDays(period),
+      periodDays: days,
     });
     return { ...base, value, numerator: num, denominator: den };
   });
