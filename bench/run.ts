@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- NAME…] [--facilities N] [--database URL] [--scale X]`: measures what
  * DESIGN §7 and the issues set targets for, on this machine. Never run by tests.
- * Benchmarks: demo-load, spc, outbreak.
+ * Benchmarks: demo-load, spc, outbreak, read-data-values, import.
  */
 import { parseArgs } from 'node:util';
 import type { BenchOptions } from './bench-support.ts';
@@ -10,6 +10,8 @@ const BENCHES: Record<string, () => Promise<{ run: (o: BenchOptions) => Promise<
   'demo-load': () => import('./demo-load.bench.ts'),
   spc: () => import('./spc.bench.ts'),
   outbreak: () => import('./outbreak.bench.ts'),
+  'read-data-values': () => import('./read-data-values.bench.ts'),
+  import: () => import('./import.bench.ts'),
 };
 
 const { values, positionals } = parseArgs({

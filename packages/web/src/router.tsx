@@ -27,6 +27,11 @@ export const router = createBrowserRouter([
             lazy: () =>
               import('./pages/IndicatorPage.tsx').then((m) => ({ Component: m.IndicatorPage })),
           },
+          {
+            path: 'import',
+            lazy: () =>
+              import('./imports/ImportPage.tsx').then((m) => ({ Component: m.ImportPage })),
+          },
           { path: '*', Component: NotFoundPage },
         ],
       },

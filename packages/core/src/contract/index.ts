@@ -4,3 +4,5 @@ export * from './metadata.ts';
 export * from './data-values.ts';
 export * from './me.ts';
 export * from './users.ts';
+export * from './imports.ts';
+export * from './completeness.ts';

@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { auditEventRoutes } from './audit-events/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { completenessRoutes } from './completeness/routes.ts';
 import { dataElementRoutes } from './data-elements/routes.ts';
+import { dataValueSetRoutes } from './data-value-sets/routes.ts';
 import { dataValueRoutes } from './data-values/routes.ts';
 import { healthRoutes } from './health/routes.ts';
+import { importRoutes } from './imports/routes.ts';
 import { indicatorRoutes } from './indicators/routes.ts';
 import { meRoutes } from './me/routes.ts';
 import { orgUnitRoutes } from './org-units/routes.ts';
@@ -18,7 +21,10 @@ export function registerRoutes(app: FastifyInstance): Promise<void> {
   dataElementRoutes(app);
   indicatorRoutes(app);
   dataValueRoutes(app);
+  completenessRoutes(app);
+  dataValueSetRoutes(app);
   userRoutes(app);
   auditEventRoutes(app);
+  void app.register(importRoutes);
   return Promise.resolve();
 }

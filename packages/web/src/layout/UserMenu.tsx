@@ -1,8 +1,10 @@
 import type { MeResponse } from '@sankofa/core';
 import { Button, Menu, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useLogout } from '../api/me.ts';
 import { LogoutIcon, UserIcon } from '../components/icons.tsx';
+import { canImport } from '../imports/can-import.ts';
 
 /** The signed-in user's name, with their email and "Sign out". */
 export function UserMenu({ user }: { readonly user: MeResponse['user'] }) {
@@ -25,6 +27,11 @@ export function UserMenu({ user }: { readonly user: MeResponse['user'] }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{user.email}</Menu.Label>
+        {canImport(user) && (
+          <Menu.Item component={Link} to="/import" data-testid="nav-import">
+            {t('Import data')}
+          </Menu.Item>
+        )}
         <Menu.Item
           leftSection={<LogoutIcon />}
           onClick={() => logout.mutate()}

@@ -1,0 +1,144 @@
+/**
+ * Browser test in real headless Chromium: the district manager opens the Import page from the
+ * account menu, uploads a small DHIS2 CSV holding one value of their district and one of
+ * another, and sees the summary: one value landed, the other is a conflict. Screenshot in
+ * test-results/.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  buildApp,
+  generateDemoCountry,
+  loadConfig,
+  loadDemoCountry,
+  type App,
+  type DemoCountry,
+} from '@sankofa/server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestDatabase,
+  type TestDatabase,
+} from '../packages/server/src/testing/test-database.ts';
+
+const executablePath = process.env.SANKOFA_CHROMIUM;
+const screenshots = resolve('test-results');
+
+describe.skipIf(executablePath === undefined)('importing a file in the browser', () => {
+  let database: TestDatabase;
+  let app: App;
+  let browser: Browser;
+  let page: Page;
+  let baseUrl: string;
+  let country: DemoCountry;
+  let dir: string;
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'sankofa-import-e2e-'));
+    database = await createTestDatabase('sqlite');
+    country = generateDemoCountry({ seed: 7, facilities: 16, months: 12, endPeriod: '202610' });
+    await loadDemoCountry(database.adapter, country);
+    const config = { ...loadConfig({}), logLevel: 'silent', webDist: resolve('packages/web/dist') };
+    app = await buildApp({ adapter: database.adapter, config });
+    baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({
+      executablePath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('uploads a CSV and shows the counts and the out-of-scope value as a conflict', async () => {
+    const manager = country.users.find((u) => u.email.startsWith('district.manager'))!;
+    const district = country.orgUnits.find((u) => u.id === manager.orgUnitIds[0])!;
+    const inside = country.orgUnits.find((u) => u.level === 4 && u.path.includes(district.id))!;
+    const outside = country.orgUnits.find((u) => u.level === 4 && !u.path.includes(district.id))!;
+    const dataElement = country.dataElements.find(
+      (d) =>
+        d.valueType.startsWith('INTEGER') &&
+        country.categoryCombos.some((c) => c.id === d.categoryComboId && c.name === 'default'),
+    )!;
+    const coc = country.defaultCategoryOptionComboId;
+    const csv = join(dir, 'october.csv');
+    writeFileSync(
+      csv,
+      [
+        'dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value',
+        `${dataElement.id},202610,${inside.id},${coc},${coc},999`,
+        `${dataElement.id},202610,${outside.id},${coc},${coc},5`,
+        '',
+      ].join('\n'),
+    );
+
+    await page.goto(`${baseUrl}/login`);
+    await page.getByTestId('login-email').fill(manager.email);
+    await page.getByTestId('login-password').fill(manager.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('dashboard-org-unit').waitFor({ timeout: 15_000 });
+
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('import-form').waitFor();
+    await page.locator('input[type="file"]').setInputFiles(csv);
+    await page.getByTestId('import-skip-invalid').check();
+    await page.getByTestId('import-submit').click();
+
+    await page.getByTestId('import-summary').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-summary-status').getAttribute('data-status')).toBe(
+      'WARNING',
+    );
+    const count = async (key: string) =>
+      Number(
+        ((await page.getByTestId(`import-count-${key}`).textContent()) ?? '').replace(/\D/g, ''),
+      );
+    expect((await count('imported')) + (await count('updated'))).toBe(1);
+    const conflicts = page.getByTestId('import-conflict-row');
+    expect(await conflicts.count()).toBe(1);
+    expect(await conflicts.first().textContent()).toContain(outside.id);
+    // The job is listed under the user's recent imports.
+    await page.getByTestId('import-recent').getByText('october.csv').waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(screenshots, 'import-summary.png'), fullPage: true });
+
+    const stored = await database.adapter.db
+      .selectFrom('dataValues')
+      .select('value')
+      .where('dataElementId', '=', dataElement.id)
+      .where('orgUnitId', '=', inside.id)
+      .where('periodId', '=', '202610')
+      .executeTakeFirstOrThrow();
+    expect(stored.value).toBe('999');
+  });
+
+  it('hides the Import entry from people who cannot import', async () => {
+    const viewer = country.users.find((u) => u.role === 'viewer')!;
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const other = await context.newPage();
+    await other.goto(`${baseUrl}/login`);
+    await other.getByTestId('login-email').fill(viewer.email);
+    await other.getByTestId('login-password').fill(viewer.password);
+    await other.getByTestId('login-submit').click();
+    await other.getByTestId('dashboard-org-unit').waitFor({ timeout: 15_000 });
+    await other.getByTestId('user-menu').click();
+    await other.getByTestId('sign-out').waitFor();
+    expect(await other.getByTestId('nav-import').count()).toBe(0);
+    await context.close();
+  });
+});

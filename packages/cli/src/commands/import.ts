@@ -1,0 +1,134 @@
+import {
+  DATA_VALUE_FORMATS,
+  IMPORT_STRATEGIES,
+  parseCsvMapping,
+  ValidationError,
+  type CsvMapping,
+  type DataValueFormat,
+  type IdScheme,
+  type ImportStrategy,
+} from '@sankofa/core';
+import { Command, Option } from 'commander';
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { databaseOption, openMigratedDatabase } from '../database-option.ts';
+import { summaryLines } from '../import/print-summary.ts';
+import { createProgressReporter } from '../import/progress-reporter.ts';
+
+interface ImportCommandOptions {
+  format?: DataValueFormat;
+  mapping?: string;
+  idScheme?: IdScheme;
+  strategy: ImportStrategy;
+  dryRun?: boolean;
+  skipInvalid?: boolean;
+  json?: boolean;
+  database?: string;
+}
+
+/** Exit code of a bad command line (commander's own errors included). */
+const USAGE_EXIT = 2;
+
+async function readMapping(command: Command, path: string): Promise<CsvMapping> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8')) as unknown;
+  } catch (error) {
+    command.error(`--mapping ${path}: ${(error as Error).message}`, { exitCode: USAGE_EXIT });
+  }
+  try {
+    return parseCsvMapping(json);
+  } catch (error) {
+    const issues = error instanceof ValidationError ? error.issues : [];
+    const details = issues.map((i) => `\n  - ${i.field}: ${i.message}`).join('');
+    command.error(`--mapping ${path}: ${(error as Error).message}${details}`, {
+      exitCode: USAGE_EXIT,
+    });
+  }
+}
+
+/**
+ * `sankofa import FILE`: data values from DHIS2 JSON, CSV or XML, ADX, FHIR MeasureReport or any
+ * CSV with a mapping, imported without a server (unrestricted scope, actor `cli`). Exit 0 when the
+ * file landed, 1 when it did not, 2 for a bad command line.
+ */
+export function importCommand(): Command {
+  const command = new Command('import')
+    .description(
+      'import data values from a file: DHIS2 JSON/CSV/XML, ADX, FHIR MeasureReport, or CSV with --mapping',
+    )
+    .argument('<file>', 'the file to import')
+    .addOption(
+      new Option('--format <format>', 'file format (default: detected from the file)').choices([
+        ...DATA_VALUE_FORMATS,
+      ]),
+    )
+    .option('--mapping <mapping.json>', 'column mapping of a generic CSV (implies --format csv)')
+    .addOption(
+      new Option(
+        '--id-scheme <scheme>',
+        'how the file names objects (default: uid; ADX: code)',
+      ).choices(['uid', 'code', 'name']),
+    )
+    .addOption(
+      new Option('--strategy <strategy>', 'DHIS2 import strategy')
+        .choices([...IMPORT_STRATEGIES])
+        .default('CREATE_AND_UPDATE'),
+    )
+    .option('--dry-run', 'check everything, write nothing')
+    .option('--skip-invalid', 'import the valid values even when others have conflicts')
+    .option('--json', 'print the DHIS2-shaped import summary as JSON on stdout')
+    .addOption(databaseOption())
+    .exitOverride((error) => {
+      process.exit(error.exitCode === 0 ? 0 : USAGE_EXIT);
+    })
+    .action(async (file: string, options: ImportCommandOptions) => {
+      if (!existsSync(file) || !statSync(file).isFile()) {
+        command.error(`error: ${file}: no such file`, { exitCode: USAGE_EXIT });
+      }
+      if (options.mapping !== undefined && (options.format ?? 'csv') !== 'csv') {
+        command.error(
+          `--mapping reads a generic CSV: it cannot go with --format ${options.format}`,
+          {
+            exitCode: USAGE_EXIT,
+          },
+        );
+      }
+      const csvMapping =
+        options.mapping === undefined ? undefined : await readMapping(command, options.mapping);
+      const format = options.format ?? (csvMapping === undefined ? undefined : 'csv');
+      // Loaded here, so other commands start without the readers and the import engine.
+      const { importDataValues, openDataValueReader } = await import('../import/server-import.ts');
+      const reader = await openDataValueReader(file, {
+        ...(format === undefined ? {} : { format }),
+        ...(csvMapping === undefined ? {} : { csvMapping }),
+      });
+      if (options.format === undefined) {
+        process.stderr.write(`reading ${file} as ${reader.format}\n`);
+      }
+      const adapter = await openMigratedDatabase(options.database);
+      const progress = createProgressReporter();
+      try {
+        const summary = await importDataValues(adapter.db, reader, {
+          dryRun: options.dryRun === true,
+          importStrategy: options.strategy,
+          skipInvalid: options.skipInvalid === true,
+          ...(options.idScheme === undefined ? {} : { idSchemes: { idScheme: options.idScheme } }),
+          actor: { userId: null, actor: 'cli' },
+          writableOrgUnitPaths: null,
+          onProgress: (p) => progress.update(p),
+        });
+        progress.stop();
+        if (options.json === true) {
+          process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+        } else {
+          process.stdout.write(`${summaryLines(file, reader.format, summary).join('\n')}\n`);
+        }
+        process.exitCode = summary.status === 'ERROR' ? 1 : 0;
+      } finally {
+        progress.stop();
+        await adapter.close();
+      }
+    });
+  return command;
+}
