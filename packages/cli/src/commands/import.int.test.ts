@@ -153,6 +153,52 @@ describe.each(testDialects())('sankofa import on %s', (dialect) => {
     },
   );
 
+  it(
+    'imports a generic CSV mapped by --map and --fixed flags, dates read as months',
+    { timeout: 60_000 },
+    async () => {
+      const file = join(dir, 'generic.csv');
+      writeFileSync(
+        file,
+        'element;facility;visit_date;n;note\nf7n9E0hX8qk;DiszpKrYNg8;2014-03-15;21;first\nIx2HsbDMLea;DiszpKrYNg8;2014-03-03;8;\n',
+      );
+      const result = await sankofa(
+        database.url,
+        'import',
+        file,
+        '--map',
+        'dataElement=element',
+        '--map',
+        'orgUnit=facility',
+        '--map',
+        'period=visit_date',
+        '--map',
+        'value=n',
+        '--map',
+        'comment=note',
+        '--map',
+        'periodFormat=date',
+        '--map',
+        'periodType=Monthly',
+        '--map',
+        'delimiter=;',
+        '--fixed',
+        'attributeOptionCombo=HllvX50cXC0',
+        '--json',
+      );
+      expect(result.code, result.stderr).toBe(0);
+      const summary = JSON.parse(result.stdout) as ImportSummary;
+      expect(summary.status).toBe('SUCCESS');
+      expect(summary.importCount.imported).toBe(2);
+      expect(await value('f7n9E0hX8qk', 'DiszpKrYNg8', '201403')).toMatchObject({ value: '21' });
+      expect(await value('Ix2HsbDMLea', 'DiszpKrYNg8', '201403')).toMatchObject({ value: '8' });
+
+      const bad = await sankofa(database.url, 'import', file, '--map', 'dataElement=element');
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/--map: .*(orgUnit|period|value)/s);
+    },
+  );
+
   it('exits 2 on usage errors (before opening the database)', { timeout: 120_000 }, async () => {
     const file = sample('dhis2-docs', 'bulk.json');
     const mapping = join(dir, 'mapping.json');

@@ -12,12 +12,15 @@ import { Command, Option } from 'commander';
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { databaseOption, openMigratedDatabase } from '../database-option.ts';
+import { mappingFromFlags } from '../import/mapping-flags.ts';
 import { summaryLines } from '../import/print-summary.ts';
 import { createProgressReporter } from '../import/progress-reporter.ts';
 
 interface ImportCommandOptions {
   format?: DataValueFormat;
   mapping?: string;
+  map: string[];
+  fixed: string[];
   idScheme?: IdScheme;
   strategy: ImportStrategy;
   dryRun?: boolean;
@@ -29,19 +32,36 @@ interface ImportCommandOptions {
 /** Exit code of a bad command line (commander's own errors included). */
 const USAGE_EXIT = 2;
 
-async function readMapping(command: Command, path: string): Promise<CsvMapping> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8')) as unknown;
-  } catch (error) {
-    command.error(`--mapping ${path}: ${(error as Error).message}`, { exitCode: USAGE_EXIT });
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** The generic CSV mapping from `--mapping FILE` and/or `--map`/`--fixed` flags (flags win). */
+async function readMapping(
+  command: Command,
+  path: string | undefined,
+  map: readonly string[],
+  fixed: readonly string[],
+): Promise<CsvMapping> {
+  const where = path === undefined ? '--map' : `--mapping ${path}`;
+  let json: unknown = {};
+  if (path !== undefined) {
+    try {
+      json = JSON.parse(await readFile(path, 'utf8')) as unknown;
+    } catch (error) {
+      command.error(`--mapping ${path}: ${(error as Error).message}`, { exitCode: USAGE_EXIT });
+    }
   }
   try {
-    return parseCsvMapping(json);
+    const base =
+      typeof json === 'object' && json !== null && !Array.isArray(json)
+        ? (json as Record<string, unknown>)
+        : undefined;
+    return parseCsvMapping(base === undefined ? json : mappingFromFlags(base, map, fixed));
   } catch (error) {
     const issues = error instanceof ValidationError ? error.issues : [];
     const details = issues.map((i) => `\n  - ${i.field}: ${i.message}`).join('');
-    command.error(`--mapping ${path}: ${(error as Error).message}${details}`, {
+    command.error(`${where}: ${(error as Error).message}${details}`, {
       exitCode: USAGE_EXIT,
     });
   }
@@ -64,6 +84,18 @@ export function importCommand(): Command {
       ]),
     )
     .option('--mapping <mapping.json>', 'column mapping of a generic CSV (implies --format csv)')
+    .option(
+      '--map <key=column>',
+      'generic CSV mapping by flags, repeatable: dataElement=COL, orgUnit=COL, period=COL, value=COL, periodFormat=date, periodType=Monthly, idSchemes.orgUnit=code… (implies --format csv)',
+      collect,
+      [],
+    )
+    .option(
+      '--fixed <field=text>',
+      'the same text for a field on every row, repeatable, e.g. attributeOptionCombo=HllvX50cXC0',
+      collect,
+      [],
+    )
     .addOption(
       new Option(
         '--id-scheme <scheme>',
@@ -86,7 +118,9 @@ export function importCommand(): Command {
       if (!existsSync(file) || !statSync(file).isFile()) {
         command.error(`error: ${file}: no such file`, { exitCode: USAGE_EXIT });
       }
-      if (options.mapping !== undefined && (options.format ?? 'csv') !== 'csv') {
+      const mapped =
+        options.mapping !== undefined || options.map.length > 0 || options.fixed.length > 0;
+      if (mapped && (options.format ?? 'csv') !== 'csv') {
         command.error(
           `--mapping reads a generic CSV: it cannot go with --format ${options.format}`,
           {
@@ -94,8 +128,9 @@ export function importCommand(): Command {
           },
         );
       }
-      const csvMapping =
-        options.mapping === undefined ? undefined : await readMapping(command, options.mapping);
+      const csvMapping = mapped
+        ? await readMapping(command, options.mapping, options.map, options.fixed)
+        : undefined;
       const format = options.format ?? (csvMapping === undefined ? undefined : 'csv');
       // Loaded here, so other commands start without the readers and the import engine.
       const { importDataValues, openDataValueReader } = await import('../import/server-import.ts');
