@@ -1,7 +1,4 @@
 /** The `sankofa` command end to end: real processes, real databases (SQLite and PostgreSQL). */
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestDatabase,
@@ -9,25 +6,9 @@ import {
   type TestDatabase,
 } from '../../../server/src/testing/test-database.ts';
 import { verifyPassword } from '../../../server/src/auth/password.ts';
+import { runSankofa } from '../run-sankofa.test-support.ts';
 
-const run = promisify(execFile);
-const bin = resolve(import.meta.dirname, '../../bin/sankofa.mjs');
-
-async function sankofa(
-  databaseUrl: string,
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      timeout: 120_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const sankofa = (databaseUrl: string, ...args: string[]) => runSankofa(databaseUrl, args);
 
 describe.each(testDialects())('sankofa commands on %s', (dialect) => {
   let database: TestDatabase;

@@ -1,7 +1,4 @@
 /** `sankofa dhis2 pull` end to end: a real process against the recorded DHIS2, on real databases. */
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PullReport } from '../../../server/src/services/dhis2-pull/index.ts';
 import {
@@ -15,29 +12,17 @@ import {
   testDialects,
   type TestDatabase,
 } from '../../../server/src/testing/test-database.ts';
+import { runSankofa } from '../run-sankofa.test-support.ts';
 
-const run = promisify(execFile);
-const bin = resolve(import.meta.dirname, '../../bin/sankofa.mjs');
 const FAST = ['--retries', '2', '--retry-delay', '5'];
 /** Each run starts a Node process that compiles the sources: allow for a busy machine. */
 const SLOW = 180_000;
 
-async function sankofa(
-  databaseUrl: string,
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs without a DHIS2 token from the caller's environment, so tests choose credentials. */
+const sankofa = (databaseUrl: string, ...args: string[]) => {
   const { SANKOFA_DHIS2_TOKEN: _token, ...env } = process.env;
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: { ...env, DATABASE_URL: databaseUrl },
-      timeout: 120_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+  return runSankofa(databaseUrl, args, { env });
+};
 
 describe.each(testDialects())('sankofa dhis2 pull on %s', (dialect) => {
   let database: TestDatabase;

@@ -5,11 +5,9 @@
  * DHIS2 sample metadata).
  */
 import { parsePeriodId, type DataValueFormat } from '@sankofa/core';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDataValueReader } from '../../../server/src/interop/readers/index.ts';
 import { importDataValues } from '../../../server/src/services/data-value-import/index.ts';
@@ -21,27 +19,12 @@ import {
   type TestDatabase,
 } from '../../../server/src/testing/test-database.ts';
 import { ensurePeriods } from '../../../server/src/services/write-data-value.ts';
+import { runSankofa } from '../run-sankofa.test-support.ts';
 
-const run = promisify(execFile);
-const bin = resolve(import.meta.dirname, '../../bin/sankofa.mjs');
 const T0 = '2024-02-01T00:00:00.000Z';
 
-async function sankofa(
-  databaseUrl: string,
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      timeout: 120_000,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const sankofa = (databaseUrl: string, ...args: string[]) =>
+  runSankofa(databaseUrl, args, { maxBuffer: 64 * 1024 * 1024 });
 
 // Each process starts tsx: slow on a busy machine.
 describe.each(testDialects())('sankofa export on %s', { timeout: 120_000 }, (dialect) => {

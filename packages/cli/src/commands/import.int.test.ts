@@ -3,11 +3,9 @@
  * database holding the DHIS2 sample metadata, on SQLite and PostgreSQL.
  */
 import type { ImportSummary } from '@sankofa/core';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validationPath } from '../../../core/src/validation-data.test-support.ts';
 import { loadDhis2SampleMetadata } from '../../../server/src/testing/dhis2-sample/load.ts';
@@ -16,26 +14,11 @@ import {
   testDialects,
   type TestDatabase,
 } from '../../../server/src/testing/test-database.ts';
+import { runSankofa } from '../run-sankofa.test-support.ts';
 
-const run = promisify(execFile);
-const bin = resolve(import.meta.dirname, '../../bin/sankofa.mjs');
 const sample = (...parts: string[]) => validationPath('dhis2_datavaluesets', ...parts);
 
-async function sankofa(
-  databaseUrl: string,
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      timeout: 120_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const sankofa = (databaseUrl: string, ...args: string[]) => runSankofa(databaseUrl, args);
 
 describe.each(testDialects())('sankofa import on %s', (dialect) => {
   let database: TestDatabase;

@@ -1,9 +1,7 @@
 /** `sankofa metadata import` end to end: a real process on real databases (SQLite and PostgreSQL). */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DHIS2_SAMPLE_METADATA_PATH } from '../../../server/src/testing/dhis2-sample/load.ts';
 import {
@@ -13,25 +11,9 @@ import {
 } from '../../../server/src/testing/test-database.ts';
 import type { MetadataImportReport } from '../../../server/src/services/metadata-import/index.ts';
 import { dumpMetadataTables } from '../../../server/src/services/metadata-import/metadata-tables.test-support.ts';
+import { runSankofa } from '../run-sankofa.test-support.ts';
 
-const run = promisify(execFile);
-const bin = resolve(import.meta.dirname, '../../bin/sankofa.mjs');
-
-async function sankofa(
-  databaseUrl: string,
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      timeout: 120_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const sankofa = (databaseUrl: string, ...args: string[]) => runSankofa(databaseUrl, args);
 
 // Each case starts a real `sankofa` process: seconds each on a busy machine.
 describe.each(testDialects())('sankofa metadata import on %s', { timeout: 120_000 }, (dialect) => {
