@@ -1,8 +1,9 @@
 /**
  * One import inside its transaction: load the metadata index, check the set-level header, then
- * stream the values through resolution into chunks that are merged set-based. Chunks are
- * flushed every `CHUNK_SIZE` values, and early when a key repeats so a file that names a value
- * twice is applied in file order, as DHIS2 does (the second one updates the first).
+ * stream the values through resolution into chunks that are written: row by row on SQLite
+ * (`sqlite-row-writer.ts`), set-based through a staging table elsewhere (`staging.ts`). Chunks
+ * are flushed every `CHUNK_SIZE` values, and early when a key repeats so a file that names a
+ * value twice is applied in file order, as DHIS2 does (the second one updates the first).
  */
 import type { DataValueReader, Period } from '@sankofa/core';
 import { tryParsePeriodId } from '@sankofa/core';
@@ -15,6 +16,7 @@ import type { DataValueImportOptions, EffectiveOptions } from './import-options.
 import { loadMetadataIndex, type MetadataIndex } from './metadata-index.ts';
 import { resolveValue, type ResolvedHeader, type StagedValue } from './resolve-value.ts';
 import { registerCompletion, type Completion } from './complete-registration.ts';
+import { createSqliteRowWriter } from './sqlite-row-writer.ts';
 import { createStaging, type ChunkCounts } from './staging.ts';
 
 /** Values per staged chunk. */
@@ -112,7 +114,10 @@ export async function runImport(
   if (conflicts.size > 0) {
     return { counts, rows: 0, aborted: true, dataSetComplete: false };
   }
-  const staging = await createStaging(trx, connection, effective.importStrategy, now);
+  const staging =
+    connection === undefined
+      ? await createStaging(trx, effective.importStrategy, now)
+      : createSqliteRowWriter(connection, effective.importStrategy, now);
   const ctx = {
     index,
     schemes: effective.idSchemes,

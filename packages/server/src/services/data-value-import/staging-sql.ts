@@ -29,6 +29,12 @@ export interface StagingStatements {
   readonly insertOne: string;
   readonly insertMany: string;
   /**
+   * PostgreSQL only: gathers statistics on the staged chunk. Temporary tables are never
+   * auto-analysed, and without statistics the planner guessed a hash join that read all of
+   * data_values for every chunk (3,000 values/s instead of tens of thousands).
+   */
+  readonly analyze?: string;
+  /**
    * Looks each staged value up in data_values (none, gone = soft-deleted, same or live) and
    * decides from that, `remove` and the strategy.
    */
@@ -105,6 +111,7 @@ export function stagingStatements(
     drop: `DROP TABLE IF EXISTS ${postgres ? '' : 'temp.'}${TABLE}`,
     insertOne: insert + tuples(1, postgres),
     insertMany: insert + tuples(rowsPerInsert, postgres),
+    ...(postgres ? { analyze: `ANALYZE ${TABLE}` } : {}),
     decide: `UPDATE ${TABLE} SET action = ${actionCase(
       strategy,
       `COALESCE((

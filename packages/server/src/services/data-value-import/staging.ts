@@ -3,11 +3,9 @@
  * then a handful of statements compare it with `data_values`, decide per value what DHIS2 would
  * do (insert, undelete, update, delete or ignore), count the decisions and apply them. The
  * staging table lives in the import's transaction: temporary on SQLite, `TEMP … ON COMMIT DROP`
- * (unlogged) on PostgreSQL. On SQLite the statements are prepared once on the raw connection
- * and run per chunk; elsewhere they go through Kysely.
+ * (unlogged) on PostgreSQL. SQLite writes row by row instead (`sqlite-row-writer.ts`).
  */
 import type { ImportStrategy } from '@sankofa/core';
-import type SQLite from 'better-sqlite3';
 import { CompiledQuery, PostgresAdapter, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { StagedValue } from './resolve-value.ts';
@@ -87,45 +85,18 @@ function kyselyRunner(trx: Transaction<Database>): Runner {
   };
 }
 
-function sqliteRunner(connection: SQLite.Database): Runner {
-  const prepared = new Map<string, SQLite.Statement>();
-  const statement = (text: string) => {
-    let s = prepared.get(text);
-    if (s === undefined) {
-      s = connection.prepare(text);
-      prepared.set(text, s);
-    }
-    return s;
-  };
-  return {
-    run(text, parameters) {
-      statement(text).run(...parameters);
-      return Promise.resolve();
-    },
-    all(text) {
-      return Promise.resolve(statement(text).all() as { action: string; n: number }[]);
-    },
-  };
-}
-
-/**
- * Creates the staging table in `trx`.
- *
- * @param connection - the raw SQLite connection behind `trx`, when there is one
- */
+/** Creates the staging table in `trx`. */
 export async function createStaging(
   trx: Transaction<Database>,
-  connection: SQLite.Database | undefined,
   strategy: ImportStrategy,
   now: string,
 ): Promise<Staging> {
   const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
   const sqlText: StagingStatements = stagingStatements(postgres, strategy, ROWS_PER_INSERT);
-  const ddl = kyselyRunner(trx);
+  const runner = kyselyRunner(trx);
   for (const text of sqlText.create) {
-    await ddl.run(text, []);
+    await runner.run(text, []);
   }
-  const runner = connection === undefined ? ddl : sqliteRunner(connection);
   return {
     async merge(values) {
       const counts: ChunkCounts = { imported: 0, updated: 0, deleted: 0, ignored: 0 };
@@ -138,6 +109,9 @@ export async function createStaging(
       }
       for (; start < values.length; start++) {
         await runner.run(sqlText.insertOne, parametersOf(values, start, start + 1));
+      }
+      if (sqlText.analyze !== undefined) {
+        await runner.run(sqlText.analyze, []);
       }
       await runner.run(sqlText.decide, []);
       addCounts(counts, await runner.all(sqlText.count));
@@ -154,7 +128,7 @@ export async function createStaging(
       return counts;
     },
     async drop() {
-      await ddl.run(sqlText.drop, []);
+      await runner.run(sqlText.drop, []);
     },
   };
 }
