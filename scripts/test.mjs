@@ -13,48 +13,15 @@
  * Extra arguments go to Vitest, e.g. `npm test -- packages/core`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, chownSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findPostgresBin, startPostgresCluster } from './postgres-cluster.mjs';
 
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 const extraArgs = process.argv.slice(2);
 const skipped = [];
 const cleanups = [];
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { encoding: 'utf8', ...options });
-  if (result.status !== 0) {
-    throw new Error(
-      `${command} ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout}`,
-    );
-  }
-  return result.stdout;
-}
-
-function findPostgresBin() {
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) {
-    return undefined;
-  }
-  const versions = readdirSync(root)
-    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
-    .sort((a, b) => Number(b) - Number(a));
-  return versions.length > 0 ? join(root, versions[0], 'bin') : undefined;
-}
 
 async function provisionPostgres() {
   if (process.env.SANKOFA_TEST_PG_URL) {
@@ -67,56 +34,10 @@ async function provisionPostgres() {
     );
     return undefined;
   }
-  const asRoot = process.getuid?.() === 0;
-  const data = mkdtempSync(join(tmpdir(), 'sankofa-pgdata-'));
-  const socket = mkdtempSync(join(tmpdir(), 'sankofa-pgsock-'));
-  // initdb refuses to run as root: run the cluster as the postgres user.
-  const as = (args) =>
-    asRoot ? ['runuser', ['-u', 'postgres', '--', ...args]] : [args[0], args.slice(1)];
-  if (asRoot) {
-    const uid = Number(run('id', ['-u', 'postgres']).trim());
-    const gid = Number(run('id', ['-g', 'postgres']).trim());
-    chownSync(data, uid, gid);
-    chownSync(socket, uid, gid);
-  }
-  const port = await freePort();
-  run(
-    ...as([
-      join(bin, 'initdb'),
-      '-D',
-      data,
-      '-U',
-      'postgres',
-      '-A',
-      'trust',
-      '-E',
-      'UTF8',
-      '--locale=C.UTF-8',
-      '--no-sync',
-    ]),
-  );
-  run(
-    ...as([
-      join(bin, 'pg_ctl'),
-      '-D',
-      data,
-      '-l',
-      join(data, 'server.log'),
-      '-w',
-      '-o',
-      `-p ${port} -c listen_addresses=127.0.0.1 -k ${socket} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
-      'start',
-    ]),
-  );
-  cleanups.push(() => {
-    spawnSync(...as([join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', 'stop']), {
-      stdio: 'ignore',
-    });
-    rmSync(data, { recursive: true, force: true });
-    rmSync(socket, { recursive: true, force: true });
-  });
-  process.env.SANKOFA_TEST_PG_URL = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  return `throw-away cluster on 127.0.0.1:${port} (${bin})`;
+  const cluster = await startPostgresCluster({ bin });
+  cleanups.push(() => cluster.stop());
+  process.env.SANKOFA_TEST_PG_URL = cluster.url;
+  return `throw-away cluster on 127.0.0.1:${cluster.port} (${bin})`;
 }
 
 function provisionChromium() {
