@@ -2,6 +2,7 @@
  * Server-side sessions. The cookie holds a random token; the database holds only its SHA-256,
  * so a leaked database does not leak live sessions. Each session has its own CSRF token.
  */
+import { sqliteWritesWait } from '../db/dialects/sqlite/raw-connection.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Locale, Role } from '@sankofa/core';
@@ -85,7 +86,9 @@ export async function resolveSession(
     return undefined;
   }
   // Slide the expiry at most once a minute, to keep reads from writing on every request.
-  if (now - Date.parse(row.lastSeenAt) > 60_000) {
+  // Sliding the expiry is a write: skipped while an import worker holds SQLite's write lock, so
+  // reading requests never wait for an import (the next request slides it).
+  if (now - Date.parse(row.lastSeenAt) > 60_000 && !sqliteWritesWait(db)) {
     await db
       .updateTable('sessions')
       .set({ lastSeenAt: nowIso(), expiresAt: new Date(now + idleMinutes * 60_000).toISOString() })

@@ -21,6 +21,7 @@ import {
   listImportJobs,
   presentImportJob,
   presentImportJobListItem,
+  withLiveProgress,
 } from '../../services/import-jobs/index.ts';
 import { parseImportFields, type ImportFields } from './parse-import-fields.ts';
 import { receiveUpload } from './receive-upload.ts';
@@ -88,6 +89,8 @@ export async function importRoutes(parent: FastifyInstance): Promise<void> {
       }),
     ]);
     clearTimeout(timer);
+    // A worker still importing is stopped: its transaction rolls back.
+    await runner.stop();
   });
 
   app.post(
@@ -146,7 +149,11 @@ export async function importRoutes(parent: FastifyInstance): Promise<void> {
     async (request) => {
       const actor = requireActor(request);
       const rows = await listImportJobs(db, actor.userId, LIST_LIMIT);
-      return { jobs: rows.map(presentImportJobListItem) };
+      return {
+        jobs: rows.map((row) =>
+          presentImportJobListItem(withLiveProgress(row, runner.progressOf(row.id))),
+        ),
+      };
     },
   );
 
@@ -166,7 +173,7 @@ export async function importRoutes(parent: FastifyInstance): Promise<void> {
       if (row === undefined || (row.userId !== actor.userId && !hasRootRole(actor, 'admin'))) {
         throw notFound(`Import ${request.params.id}`);
       }
-      return presentImportJob(row);
+      return presentImportJob(withLiveProgress(row, runner.progressOf(row.id)));
     },
   );
 }

@@ -1,27 +1,37 @@
 /**
- * Runs queued data value import jobs in the background, in this process, one after the other
- * (two large imports at once would only fight over the database). Each job reads its uploaded
- * temporary file, stores its progress at most every half second, ends with the summary or the
- * reason it failed, and deletes its temporary file whatever happens.
+ * Runs queued data value import jobs in the background, one after the other (two large imports
+ * at once would only fight over the database). Each job reads its uploaded temporary file, shows
+ * its progress while it runs, ends with the summary or the reason it failed, and deletes its
+ * temporary file whatever happens.
+ *
+ * Where a job runs:
+ * - on a SQLite database file, in a worker thread with its own connection (run-in-worker.ts):
+ *   SQLite serialises everything on the server's one connection, so an import there would hold
+ *   up every other request until it ends. While the worker writes, the job's progress lives in
+ *   this process's memory only ({@link ImportJobRunner.progressOf}): this process may not write
+ *   then. Its status and summary are written when the worker's transaction has ended.
+ * - on PostgreSQL (a pool) and on an in-memory SQLite database (which a worker cannot open), in
+ *   this process, storing its progress at most every half second.
  */
-import {
-  ValidationError,
-  type CsvMapping,
-  type DataValueFormat,
-  type ImportJobOptions,
-} from '@sankofa/core';
+import { ValidationError, type ImportJobOptions, type ImportJobProgress } from '@sankofa/core';
+import type { CsvMapping } from '@sankofa/core';
 import type { Kysely } from 'kysely';
 import { rm } from 'node:fs/promises';
+import type { Worker } from 'node:worker_threads';
+import { sqliteConnectionOf, sqliteWriteGateOf } from '../../db/dialects/sqlite/raw-connection.ts';
+import type { WriteGate } from '../../db/dialects/sqlite/write-gate.ts';
 import type { Database } from '../../db/schema.ts';
-import { openDataValueReader } from '../../interop/readers/index.ts';
-import { importDataValues } from '../data-value-import/index.ts';
+import { describeFailure, executeImportJob, toJobProgress } from './execute-job.ts';
 import {
   failImportJob,
   finishImportJob,
   markImportJobRunning,
   updateImportJobProgress,
 } from './job-store.ts';
-import { throttleProgress, type EngineProgress } from './progress-throttle.ts';
+import { throttleProgress } from './progress-throttle.ts';
+import { runInWorker } from './run-in-worker.ts';
+
+export { describeFailure } from './execute-job.ts';
 
 /** One queued job: its row id, the temporary file and who it acts for. */
 export interface QueuedImportJob {
@@ -47,69 +57,31 @@ export interface ImportJobRunner {
   enqueue(job: QueuedImportJob): void;
   /** Resolves when every queued job has ended (for shutdown and tests). */
   idle(): Promise<void>;
+  /** The latest progress of a job running now (fresher than its row's), else undefined. */
+  progressOf(id: string): ImportJobProgress | undefined;
+  /** True when jobs run in a worker thread (SQLite database file). */
+  readonly inWorker: boolean;
+  /**
+   * For shutdown: starts no more queued jobs and stops a running worker (its transaction rolls
+   * back; the job is marked failed, or at the next start if the database is gone by then).
+   */
+  stop(): Promise<void>;
 }
 
-/** The message a failed job shows: the error, with each issue's row and field. */
-export function describeFailure(error: unknown): string {
-  if (error instanceof ValidationError) {
-    const details = error.issues
-      .filter((i) => !error.message.includes(i.message))
-      .map((i) => `${i.row === undefined ? '' : `row ${i.row}, `}${i.field}: ${i.message}`);
-    return [error.message, ...details].join('\n');
+export interface ImportJobRunnerOptions {
+  /** Run jobs in this process even on a SQLite file (tests compare both paths). */
+  readonly inProcess?: boolean;
+}
+
+/** Where the worker finds the database, or null when jobs must run in this process. */
+function workerTarget(db: Kysely<Database>): { url: string; gate: WriteGate } | null {
+  const connection = sqliteConnectionOf(db);
+  const gate = sqliteWriteGateOf(db);
+  if (connection === undefined || gate === undefined) {
+    return null;
   }
-  return error instanceof Error ? error.message : String(error);
-}
-
-function toJobProgress(p: EngineProgress) {
-  return { rows: p.rows, bytes: p.bytesRead, totalBytes: p.totalBytes };
-}
-
-async function runJob(
-  db: Kysely<Database>,
-  job: QueuedImportJob,
-  onError: (error: unknown) => void,
-): Promise<void> {
-  const throttle = throttleProgress((p) => updateImportJobProgress(db, job.id, toJobProgress(p)));
-  try {
-    const format: DataValueFormat | undefined =
-      job.options.format === 'auto' ? undefined : job.options.format;
-    const reader = await openDataValueReader(job.filePath, {
-      ...(format === undefined ? {} : { format }),
-      ...(job.csvMapping === undefined ? {} : { csvMapping: job.csvMapping }),
-    });
-    const opened = reader.progress();
-    await markImportJobRunning(db, job.id, reader.format, {
-      rows: 0,
-      bytes: 0,
-      totalBytes: opened.totalBytes,
-    });
-    const summary = await importDataValues(db, reader, {
-      dryRun: job.options.dryRun,
-      importStrategy: job.options.importStrategy,
-      skipInvalid: job.options.skipInvalid,
-      ...(job.options.idScheme === undefined
-        ? {}
-        : { idSchemes: { idScheme: job.options.idScheme } }),
-      actor: job.actor,
-      writableOrgUnitPaths: job.writableOrgUnitPaths,
-      onProgress: throttle.report,
-    });
-    await throttle.flush();
-    const end = reader.progress();
-    await finishImportJob(db, job.id, summary, {
-      rows: summary.stats?.rows ?? throttle.latest().rows,
-      bytes: end.bytesRead,
-      totalBytes: end.totalBytes,
-    });
-  } catch (error) {
-    await throttle.flush();
-    if (!(error instanceof ValidationError)) {
-      onError(error);
-    }
-    await failImportJob(db, job.id, describeFailure(error)).catch(onError);
-  } finally {
-    await rm(job.tempDir ?? job.filePath, { recursive: true, force: true }).catch(onError);
-  }
+  const { name, memory } = connection;
+  return memory || name === '' || name === ':memory:' ? null : { url: `sqlite:${name}`, gate };
 }
 
 /**
@@ -119,12 +91,80 @@ async function runJob(
 export function createImportJobRunner(
   db: Kysely<Database>,
   onError: (error: unknown) => void = () => undefined,
+  options: ImportJobRunnerOptions = {},
 ): ImportJobRunner {
+  const target = options.inProcess === true ? null : workerTarget(db);
+  const live = new Map<string, ImportJobProgress>();
   let chain: Promise<void> = Promise.resolve();
+  let stopped = false;
+  let worker: Worker | null = null;
+
+  async function runInProcess(job: QueuedImportJob): Promise<void> {
+    const throttle = throttleProgress((p) => updateImportJobProgress(db, job.id, toJobProgress(p)));
+    try {
+      const { summary, progress } = await executeImportJob(db, job, {
+        opened: (format, progress) => markImportJobRunning(db, job.id, format, progress),
+        progress: (p) => {
+          live.set(job.id, toJobProgress(p));
+          throttle.report(p);
+        },
+      });
+      await throttle.flush();
+      await finishImportJob(db, job.id, summary, progress);
+    } catch (error) {
+      await throttle.flush();
+      if (!(error instanceof ValidationError)) {
+        onError(error);
+      }
+      await failImportJob(db, job.id, describeFailure(error)).catch(onError);
+    }
+  }
+
+  async function runWorker(job: QueuedImportJob, url: string, gate: WriteGate): Promise<void> {
+    const outcome = await runInWorker(url, gate, job, {
+      opened: async (format, progress) => {
+        live.set(job.id, progress);
+        await markImportJobRunning(db, job.id, format, progress);
+      },
+      progress: (progress) => live.set(job.id, progress),
+      started: (w) => {
+        worker = w;
+      },
+    });
+    worker = null;
+    if (outcome.kind === 'done') {
+      await finishImportJob(db, job.id, outcome.summary, outcome.progress).catch(onError);
+      return;
+    }
+    if (outcome.error !== undefined) {
+      onError(outcome.error);
+    }
+    await failImportJob(db, job.id, outcome.message).catch(onError);
+  }
+
+  async function runJob(job: QueuedImportJob): Promise<void> {
+    try {
+      if (stopped) {
+        return;
+      }
+      await (target === null ? runInProcess(job) : runWorker(job, target.url, target.gate));
+    } finally {
+      // After the final status is written: until then the row still says running.
+      live.delete(job.id);
+      await rm(job.tempDir ?? job.filePath, { recursive: true, force: true }).catch(onError);
+    }
+  }
+
   return {
     enqueue(job) {
-      chain = chain.then(() => runJob(db, job, onError)).catch(onError);
+      chain = chain.then(() => runJob(job)).catch(onError);
     },
     idle: () => chain,
+    progressOf: (id) => live.get(id),
+    inWorker: target !== null,
+    async stop() {
+      stopped = true;
+      await worker?.terminate();
+    },
   };
 }

@@ -63,6 +63,16 @@ function baseFields(row: JobRow) {
   };
 }
 
+/**
+ * The row with the progress of its running job as the runner knows it now (a job running in a
+ * worker thread keeps its progress in memory: see job-runner.ts).
+ */
+export function withLiveProgress(row: JobRow, live: ImportJobProgress | undefined): JobRow {
+  return live === undefined || row.status !== 'running'
+    ? row
+    : { ...row, progress: JSON.stringify(live) };
+}
+
 /** A job row as the API shows it, with the whole summary. */
 export function presentImportJob(row: JobRow): ImportJob {
   const { fields, summary } = baseFields(row);

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely } from 'kysely';
 import type { Database } from '../../schema.ts';
 import type { DialectAdapter } from '../types.ts';
 import { registerSqliteConnection } from './raw-connection.ts';
+import { GatedSqliteDialect, WriteGate } from './write-gate.ts';
 
 /**
  * Opens (creating if needed) a SQLite database file in WAL mode with foreign keys on.
@@ -25,11 +26,13 @@ export function openSqlite(path: string): DialectAdapter {
   connection.pragma('temp_store = MEMORY');
   // 64 MiB of page cache: large transactions (imports) spill less to the WAL before commit.
   connection.pragma('cache_size = -65536');
+  // Writes wait (asynchronously) while an import worker writes on its own connection.
+  const gate = new WriteGate();
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: connection }),
+    dialect: new GatedSqliteDialect(connection, gate),
     plugins: [new CamelCasePlugin()],
   });
-  registerSqliteConnection(db, connection);
+  registerSqliteConnection(db, connection, gate);
   return {
     name: 'sqlite',
     db,
