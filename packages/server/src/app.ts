@@ -16,6 +16,11 @@ import type { ServerConfig } from './config.ts';
 import type { DialectAdapter } from './db/database.ts';
 import { ApiError, handleError } from './errors.ts';
 import { registerRoutes } from './routes/index.ts';
+import {
+  createDhis2PullService,
+  dhis2SchedulerEnabled,
+  type Dhis2PullService,
+} from './services/dhis2-pull/index.ts';
 import { VERSION } from './version.ts';
 
 export interface AppOptions {
@@ -27,6 +32,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     adapter: DialectAdapter;
     config: ServerConfig;
+    /** The app's DHIS2 pulls: the runner behind "Pull now" and the scheduler. */
+    dhis2Pulls: Dhis2PullService;
   }
 }
 
@@ -42,6 +49,17 @@ export async function buildApp({ adapter, config }: AppOptions): Promise<App> {
 
   app.decorate('adapter', adapter);
   app.decorate('config', config);
+  const dhis2Pulls = createDhis2PullService(adapter.db, {
+    log: (message, error) => app.log.warn({ err: error }, message),
+  });
+  app.decorate('dhis2Pulls', dhis2Pulls);
+  app.addHook('onReady', () => {
+    if (dhis2SchedulerEnabled()) {
+      dhis2Pulls.scheduler.start();
+    }
+    return Promise.resolve();
+  });
+  app.addHook('onClose', () => dhis2Pulls.close());
   app.setErrorHandler(handleError);
 
   await app.register(cookie);

@@ -32,6 +32,10 @@ export const router = createBrowserRouter([
             lazy: () =>
               import('./imports/ImportPage.tsx').then((m) => ({ Component: m.ImportPage })),
           },
+          {
+            path: 'dhis2',
+            lazy: () => import('./dhis2/Dhis2Page.tsx').then((m) => ({ Component: m.Dhis2Page })),
+          },
           { path: '*', Component: NotFoundPage },
         ],
       },

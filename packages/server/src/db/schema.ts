@@ -327,6 +327,21 @@ export interface Dhis2ConnectionTable {
   updatedAt: string;
 }
 
+/** When the app pulls from a DHIS2 connection by itself (off, every N hours, daily at HH:MM UTC). */
+export interface Dhis2ScheduleTable {
+  connectionId: string;
+  /** off, interval, daily. */
+  kind: string;
+  everyHours: number | null;
+  /** HH:MM, UTC. */
+  dailyAt: string | null;
+  /** When the scheduler last started (or tried to start) a pull. */
+  lastTriggeredAt: string | null;
+  /** Why that attempt failed before a run was recorded. */
+  lastError: string | null;
+  updatedAt: string;
+}
+
 /** One pull: resumable because each finished chunk is recorded. */
 export interface Dhis2SyncRunTable {
   id: Generated<number>;
@@ -374,5 +389,6 @@ export interface Database {
   constants: ConstantTable;
   importJobs: ImportJobTable;
   dhis2Connections: Dhis2ConnectionTable;
+  dhis2Schedules: Dhis2ScheduleTable;
   dhis2SyncRuns: Dhis2SyncRunTable;
 }

@@ -5,6 +5,7 @@ import { completenessRoutes } from './completeness/routes.ts';
 import { dataElementRoutes } from './data-elements/routes.ts';
 import { dataValueSetRoutes } from './data-value-sets/routes.ts';
 import { dataValueRoutes } from './data-values/routes.ts';
+import { dhis2Routes } from './dhis2/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { indicatorRoutes } from './indicators/routes.ts';
@@ -26,5 +27,6 @@ export function registerRoutes(app: FastifyInstance): Promise<void> {
   userRoutes(app);
   auditEventRoutes(app);
   void app.register(importRoutes);
+  dhis2Routes(app);
   return Promise.resolve();
 }

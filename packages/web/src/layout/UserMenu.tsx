@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLogout } from '../api/me.ts';
 import { LogoutIcon, UserIcon } from '../components/icons.tsx';
+import { canManageDhis2 } from '../dhis2/can-manage-dhis2.ts';
 import { canImport } from '../imports/can-import.ts';
 
 /** The signed-in user's name, with their email and "Sign out". */
@@ -30,6 +31,11 @@ export function UserMenu({ user }: { readonly user: MeResponse['user'] }) {
         {canImport(user) && (
           <Menu.Item component={Link} to="/import" data-testid="nav-import">
             {t('Import data')}
+          </Menu.Item>
+        )}
+        {canManageDhis2(user) && (
+          <Menu.Item component={Link} to="/dhis2" data-testid="nav-dhis2">
+            {t('DHIS2 connection')}
           </Menu.Item>
         )}
         <Menu.Item

@@ -43,6 +43,8 @@ import { readSystemInfo } from './system-info.ts';
 export interface PullProgress {
   readonly step: 'connect' | 'metadata' | 'plan' | 'chunk' | 'retry' | 'finish';
   readonly message: string;
+  /** Data value chunks ended so far and planned in all (from the `plan` step on). */
+  readonly chunks?: { readonly ended: number; readonly total: number };
 }
 
 export interface PullOptions {
@@ -64,6 +66,8 @@ export interface PullOptions {
   /** Default `{ userId: null, actor: 'dhis2-sync' }`. */
   readonly actor?: PullActor;
   readonly onProgress?: (progress: PullProgress) => void;
+  /** Told once the run is recorded in `dhis2_sync_runs` (after DHIS2 answered its system info). */
+  readonly onRunStarted?: (runId: number) => void;
 }
 
 const SINCE_PATTERN = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)?$/;
@@ -101,8 +105,13 @@ export async function pullFromDhis2(
 ): Promise<PullReport> {
   const started = performance.now();
   const startedAt = nowIso();
+  let chunkCounts: PullProgress['chunks'];
   const progress = (step: PullProgress['step'], message: string) =>
-    options.onProgress?.({ step, message });
+    options.onProgress?.({
+      step,
+      message,
+      ...(chunkCounts === undefined ? {} : { chunks: chunkCounts }),
+    });
   const actor = options.actor ?? { userId: null, actor: 'dhis2-sync' };
   if (options.since !== undefined && !SINCE_PATTERN.test(options.since)) {
     throw ValidationError.of(
@@ -147,6 +156,7 @@ export async function pullFromDhis2(
     run = await startSyncRun(db, stored.id, since, info.serverDate);
   }
   const current = run;
+  options.onRunStarted?.(current.id);
   const done = new Set(current.chunksDone);
   const errors: string[] = [];
   const chunks: ChunkReport[] = [];
@@ -192,14 +202,19 @@ export async function pullFromDhis2(
       );
     }
     const plan = await planChunks(client, stored.rootOrgUnitId, options.dataSets);
+    chunkCounts = { ended: 0, total: plan.length };
     progress('plan', `Data values: ${plan.length} chunk(s) (data set × root org unit), ${mode}`);
     for (const [index, chunk] of plan.entries()) {
       const name =
         chunk.dataSetName === null ? chunk.dataSet : `${chunk.dataSetName} (${chunk.dataSet})`;
       const position = `[${index + 1}/${plan.length}] ${name} under ${chunk.orgUnit}`;
+      const ended = (message: string) => {
+        chunkCounts = { ended: index + 1, total: plan.length };
+        progress('chunk', message);
+      };
       if (done.has(chunk.key)) {
         chunks.push(unfinishedChunk(chunk, 'skipped'));
-        progress('chunk', `${position}: landed in an earlier attempt, skipped`);
+        ended(`${position}: landed in an earlier attempt, skipped`);
         continue;
       }
       const chunkStarted = performance.now();
@@ -209,15 +224,14 @@ export async function pullFromDhis2(
         done.add(chunk.key);
         await record();
         const c = landed.importCount;
-        progress(
-          'chunk',
+        ended(
           `${position}: ${landed.values} value(s): ${c.imported} imported, ${c.updated} updated, ${c.deleted} deleted, ${c.ignored} ignored`,
         );
       } catch (error) {
         const seconds = Math.round(performance.now() - chunkStarted) / 1000;
         chunks.push(unfinishedChunk(chunk, 'failed', messageOf(error), seconds));
         errors.push(`${chunk.key}: ${messageOf(error)}`);
-        progress('chunk', `${position}: failed: ${messageOf(error)}`);
+        ended(`${position}: failed: ${messageOf(error)}`);
         if (isFatal(error)) {
           for (const rest of plan.slice(index + 1)) {
             chunks.push(unfinishedChunk(rest, 'not_run'));
