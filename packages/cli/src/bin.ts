@@ -1,4 +1,5 @@
 /** Entry point of the `sankofa` command. */
+import { processIo, reportFailure } from './cli-io.ts';
 import { buildProgram } from './program.ts';
 
 // `sankofa analyze … | head` closes the pipe early: that is not an error.
@@ -9,17 +10,11 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-buildProgram()
+const io = processIo();
+// A command that ran to the end leaves its exit code in process.exitCode (through io); a failure
+// (or --help, --version) ends the process now, whatever is still open.
+buildProgram(io)
   .parseAsync(process.argv)
   .catch((error: unknown) => {
-    console.error(`sankofa: ${error instanceof Error ? error.message : String(error)}`);
-    // Validation errors carry each problem with its row and field.
-    const issues =
-      (error as { issues?: { row?: number; field: string; message: string }[] }).issues ?? [];
-    if (issues.length > 1) {
-      for (const i of issues) {
-        console.error(`  - ${i.row === undefined ? '' : `row ${i.row}, `}${i.field}: ${i.message}`);
-      }
-    }
-    process.exit(1);
+    process.exit(reportFailure(error, io));
   });

@@ -9,10 +9,26 @@ export const databaseOption = (): Option =>
     'database URL: sqlite:PATH or postgres://… (default: $DATABASE_URL or sqlite:./data/sankofa.sqlite)',
   );
 
-/** Opens and migrates the database a command should use. */
-export async function openMigratedDatabase(url: string | undefined): Promise<DialectAdapter> {
-  const adapter = openDatabase(url ?? process.env.DATABASE_URL);
-  await migrateToLatest(adapter);
+/** The database a command should use: `--database URL`, else `DATABASE_URL` from `env`. */
+export function databaseUrl(url: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  return url ?? env.DATABASE_URL;
+}
+
+/**
+ * Opens and migrates the database a command should use; the caller closes it. Closed here when
+ * the migration fails, so a failed command leaves no connection open.
+ */
+export async function openMigratedDatabase(
+  url: string | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<DialectAdapter> {
+  const adapter = openDatabase(databaseUrl(url, env));
+  try {
+    await migrateToLatest(adapter);
+  } catch (error) {
+    await adapter.close();
+    throw error;
+  }
   return adapter;
 }
 

@@ -7,6 +7,7 @@ import {
   type DialectAdapter,
 } from '@sankofa/server';
 import { SingleBar } from 'cli-progress';
+import { writeLines, type CliIo, type CliStream } from './cli-io.ts';
 
 /** The last complete month before `now`, as a DHIS2 monthly period id (`202610` in November 2026). */
 export function lastCompleteMonth(now: Date): string {
@@ -15,10 +16,11 @@ export function lastCompleteMonth(now: Date): string {
   return month === 0 ? `${year - 1}12` : `${year}${String(month).padStart(2, '0')}`;
 }
 
-/** Generates and loads a demo country, showing progress on stderr. */
+/** Generates and loads a demo country, showing progress on `io.stderr`. */
 export async function loadDemo(
   adapter: DialectAdapter,
   options: Partial<DemoOptions>,
+  io: Pick<CliIo, 'stderr'>,
 ): Promise<DemoCountry> {
   const country = generateDemoCountry({ endPeriod: lastCompleteMonth(new Date()), ...options });
   const total = country.countDataValues();
@@ -26,7 +28,7 @@ export async function loadDemo(
   const bar = new SingleBar({
     format: 'Loading demo data values [{bar}] {percentage}% | {value}/{total} | {rate} values/s',
     hideCursor: true,
-    stream: process.stderr,
+    stream: io.stderr,
     noTTYOutput: false,
   });
   bar.start(total, 0, { rate: 0 });
@@ -37,18 +39,21 @@ export async function loadDemo(
       }),
   });
   bar.stop();
-  console.error(
+  writeLines(
+    io.stderr,
     `Loaded the demo country: ${result.orgUnits} org units, ${result.dataValues} data values, ${result.users} users in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   );
   return country;
 }
 
-/** Prints the demo accounts and their passwords. */
-export function printDemoLogins(country: Pick<DemoCountry, 'users'>): void {
-  console.log('Demo accounts (email / password):');
-  for (const user of country.users) {
-    console.log(
-      `  ${user.role.padEnd(11)} ${user.email.padEnd(36)} ${user.password}   (${user.name})`,
-    );
-  }
+/** Prints the demo accounts and their passwords on `stdout`. */
+export function printDemoLogins(country: Pick<DemoCountry, 'users'>, stdout: CliStream): void {
+  writeLines(
+    stdout,
+    'Demo accounts (email / password):',
+    ...country.users.map(
+      (user) =>
+        `  ${user.role.padEnd(11)} ${user.email.padEnd(36)} ${user.password}   (${user.name})`,
+    ),
+  );
 }

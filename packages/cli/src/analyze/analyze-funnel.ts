@@ -9,6 +9,7 @@ import {
 } from '@sankofa/core';
 import { Command, Option } from 'commander';
 import { numericColumn, readInputTable, requireColumns, type InputTable } from './input-table.ts';
+import { processIo, type CliIo } from '../cli-io.ts';
 import { printJson, printTable } from './output.ts';
 
 /** The flags of `sankofa analyze funnel`, as commander gives them. */
@@ -116,15 +117,16 @@ export function funnelJson(funnel: FunnelResult): Record<string, unknown> {
 /** Number to 4 significant digits for the summary lines. */
 const short = (value: number): string => String(Number(value.toPrecision(4)));
 
-function printReadable(funnel: FunnelResult, targetGiven: boolean): void {
+function printReadable(funnel: FunnelResult, targetGiven: boolean, io: CliIo): void {
   const o = funnel.overdispersion;
   const p = o.pValue < 0.001 ? 'p < 0.001' : `p = ${short(o.pValue)}`;
-  process.stdout.write(
+  io.stdout.write(
     `${funnel.type} funnel: target ${short(funnel.target)} (${targetGiven ? 'given' : 'pooled'})\n` +
       `over-dispersion: φ = ${short(o.phi)}, τ² = ${short(o.tau2)} (${o.transform} scale), ` +
       `I·φ = ${short(o.statistic)} on ${o.df} df, ${p}; limits ${o.applied ? 'adjusted' : 'not adjusted'}\n\n`,
   );
   printTable(
+    io.stdout,
     [
       'row',
       'unit',
@@ -155,7 +157,7 @@ function printReadable(funnel: FunnelResult, targetGiven: boolean): void {
     ]),
   );
   const outliers = funnel.units.filter((u) => u.outlier !== null);
-  process.stdout.write(
+  io.stdout.write(
     `\noutliers beyond 99.8 %: ${
       outliers.length === 0
         ? 'none'
@@ -163,12 +165,12 @@ function printReadable(funnel: FunnelResult, targetGiven: boolean): void {
     }\n`,
   );
   for (const w of funnel.warnings) {
-    process.stderr.write(`warning: ${w.message}\n`);
+    io.stderr.write(`warning: ${w.message}\n`);
   }
 }
 
 /** `sankofa analyze funnel`: Spiegelhalter funnel plot limits, outliers and over-dispersion. */
-export function analyzeFunnelCommand(): Command {
+export function analyzeFunnelCommand(io: CliIo = processIo()): Command {
   return new Command('funnel')
     .description(
       'funnel plot across org units (Spiegelhalter 2005; FunnelPlotR over-dispersion); reads columns unit, y, n',
@@ -189,9 +191,9 @@ export function analyzeFunnelCommand(): Command {
     .action((flags: FunnelFlags) => {
       const funnel = analyseFunnelFile(flags);
       if (flags.json === true) {
-        printJson(funnelJson(funnel));
+        printJson(io.stdout, funnelJson(funnel));
         return;
       }
-      printReadable(funnel, flags.target !== undefined);
+      printReadable(funnel, flags.target !== undefined, io);
     });
 }

@@ -9,6 +9,7 @@ import {
 } from '@sankofa/core';
 import { Command, Option } from 'commander';
 import { numericColumn, readInputTable, requireColumns, type InputTable } from './input-table.ts';
+import { processIo, type CliIo } from '../cli-io.ts';
 import { printJson, printTable } from './output.ts';
 
 const FAMILIES: GlmFamily[] = ['poisson', 'quasipoisson', 'gaussian'];
@@ -167,14 +168,15 @@ export function itsJson(result: ItsResult): Record<string, unknown> {
   };
 }
 
-function printReadable(result: ItsResult, input: ItsInput): void {
+function printReadable(result: ItsResult, input: ItsInput, io: CliIo): void {
   const log = result.family !== 'gaussian';
-  process.stdout.write(
+  io.stdout.write(
     `${result.formula}  (${result.family})\n` +
       `dispersion ${String(Number(result.dispersion.toPrecision(6)))}, deviance ${String(Number(result.deviance.toPrecision(6)))} on ${result.dfResidual} df; ` +
       `${result.preCount} points before, ${result.postCount} after (t0 = ${result.lastPreTime})\n\n`,
   );
   printTable(
+    io.stdout,
     [
       'term',
       'estimate',
@@ -194,10 +196,11 @@ function printReadable(result: ItsResult, input: ItsInput): void {
       ...(log ? [c.rateRatio, c.rrCiLower, c.rrCiUpper] : [c.ciLower, c.ciUpper]),
     ]),
   );
-  process.stdout.write('\n');
+  io.stdout.write('\n');
   const observed = input.columns[input.options.outcome];
   const counterfactual = new Map(result.counterfactual.map((c) => [c.row, c.mu]));
   printTable(
+    io.stdout,
     ['row', input.options.time, 'observed', 'fitted', 'counterfactual'],
     result.fitted.map((f) => [
       f.row,
@@ -208,12 +211,12 @@ function printReadable(result: ItsResult, input: ItsInput): void {
     ]),
   );
   for (const w of result.warnings) {
-    process.stderr.write(`warning: ${w.message}\n`);
+    io.stderr.write(`warning: ${w.message}\n`);
   }
 }
 
 /** `sankofa analyze its`: interrupted time series by segmented regression (R glm semantics). */
-export function analyzeItsCommand(): Command {
+export function analyzeItsCommand(io: CliIo = processIo()): Command {
   return new Command('its')
     .description(
       'interrupted time series: segmented Poisson / quasi-Poisson / linear regression (Lopez Bernal et al. 2017; R glm)',
@@ -233,9 +236,9 @@ export function analyzeItsCommand(): Command {
       const input = readItsInput(flags);
       const result = fit(input);
       if (flags.json === true) {
-        printJson(itsJson(result));
+        printJson(io.stdout, itsJson(result));
         return;
       }
-      printReadable(result, input);
+      printReadable(result, input, io);
     });
 }

@@ -12,6 +12,7 @@ import {
 } from '@sankofa/core';
 import { Command, Option } from 'commander';
 import { numericColumn, readInputTable, requireColumns, type InputTable } from './input-table.ts';
+import { processIo, type CliIo } from '../cli-io.ts';
 import { printJson, printTable } from './output.ts';
 
 /** The flags of `sankofa analyze outbreak`, as commander gives them (numbers still as text). */
@@ -192,7 +193,7 @@ export function analyseOutbreakFile(flags: Omit<OutbreakFlags, 'json'>): Outbrea
 const FIRST_COLUMNS = ['t', 'date', 'year', 'week', 'observed', 'expected', 'upperbound', 'alarm'];
 
 /** `sankofa analyze outbreak`: aberration detection as R package surveillance computes it. */
-export function analyzeOutbreakCommand(): Command {
+export function analyzeOutbreakCommand(io: CliIo = processIo()): Command {
   // `--no-periods` is surveillance's noPeriods, not the negation of a `--periods` flag.
   const noPeriods = new Option(
     '--no-periods <n>',
@@ -236,7 +237,7 @@ export function analyzeOutbreakCommand(): Command {
     .action((flags: OutbreakFlags) => {
       const result = analyseOutbreakFile(flags);
       if (flags.json === true) {
-        printJson(result);
+        printJson(io.stdout, result);
         return;
       }
       const keys = new Set(result.points.flatMap((p) => Object.keys(p)));
@@ -245,15 +246,16 @@ export function analyzeOutbreakCommand(): Command {
         ...[...keys].filter((c) => !FIRST_COLUMNS.includes(c)),
       ];
       printTable(
+        io.stdout,
         headers,
         result.points.map((p) => headers.map((h) => (p as Record<string, unknown>)[h] ?? null)),
       );
       const alarms = result.points.filter((p) => p.alarm).length;
-      process.stdout.write(
+      io.stdout.write(
         `\n${alarms} alarm(s) in ${result.points.length} monitored rows (${result.method})\n`,
       );
       for (const w of result.warnings) {
-        process.stderr.write(`warning: ${w.message}\n`);
+        io.stderr.write(`warning: ${w.message}\n`);
       }
     });
 }

@@ -1,6 +1,7 @@
 import { computeSpcChart, ValidationError, type SpcChart, type SpcChartType } from '@sankofa/core';
 import { Command, Option } from 'commander';
 import { numericColumn, readInputTable, requireColumns, rowList } from './input-table.ts';
+import { processIo, type CliIo } from '../cli-io.ts';
 import { printJson, printTable } from './output.ts';
 
 const CHARTS: SpcChartType[] = ['run', 'i', 'mr', 'p', 'pp', 'u', 'up', 'c', 'g', 't'];
@@ -58,7 +59,7 @@ export function analyseSpcFile(flags: Omit<SpcFlags, 'json'>): SpcChart {
 }
 
 /** `sankofa analyze spc`: a run or control chart as qicharts2's qic() computes it. */
-export function analyzeSpcCommand(): Command {
+export function analyzeSpcCommand(io: CliIo = processIo()): Command {
   return new Command('spc')
     .description(
       'run or control chart (qicharts2 qic() semantics); reads columns x, y and, for p/pp/u/up, n',
@@ -77,7 +78,7 @@ export function analyzeSpcCommand(): Command {
     .action((flags: SpcFlags) => {
       const chart = analyseSpcFile(flags);
       if (flags.json === true) {
-        printJson({
+        printJson(io.stdout, {
           chart: chart.chart,
           points: chart.points,
           parts: chart.parts,
@@ -86,6 +87,7 @@ export function analyzeSpcCommand(): Command {
         return;
       }
       printTable(
+        io.stdout,
         ['i', 'x', 'y', 'n', 'cl', 'lcl', 'ucl', 'part', 'signal'],
         chart.points.map((p) => [
           p.i,
@@ -99,8 +101,9 @@ export function analyzeSpcCommand(): Command {
           [p.sigmaSignal ? '3σ' : '', p.runsSignal ? 'runs' : ''].filter(Boolean).join(','),
         ]),
       );
-      process.stdout.write('\n');
+      io.stdout.write('\n');
       printTable(
+        io.stdout,
         [
           'part',
           'from',
@@ -127,7 +130,7 @@ export function analyzeSpcCommand(): Command {
         ]),
       );
       for (const w of chart.warnings) {
-        process.stderr.write(`warning: ${w.message}\n`);
+        io.stderr.write(`warning: ${w.message}\n`);
       }
     });
 }

@@ -1,8 +1,9 @@
 /** How `sankofa analyze` prints: one JSON document with `--json`, otherwise a readable table. */
+import type { CliStream } from '../cli-io.ts';
 
-/** Prints a JSON document on stdout; non-finite numbers become null. */
-export function printJson(value: unknown): void {
-  process.stdout.write(
+/** Prints a JSON document on `out` (stdout); non-finite numbers become null. */
+export function printJson(out: CliStream, value: unknown): void {
+  out.write(
     `${JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`,
   );
 }
@@ -21,8 +22,9 @@ function cell(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** Prints rows as an aligned table with a header. */
+/** Prints rows as an aligned table with a header on `out` (stdout). */
 export function printTable(
+  out: CliStream,
   headers: readonly string[],
   rows: readonly (readonly unknown[])[],
 ): void {
@@ -33,5 +35,5 @@ export function printTable(
       .map((c, i) => c.padStart(widths[i]))
       .join('  ')
       .trimEnd();
-  process.stdout.write(`${line(headers)}\n${text.map(line).join('\n')}\n`);
+  out.write(`${line(headers)}\n${text.map(line).join('\n')}\n`);
 }

@@ -1,4 +1,7 @@
-/** The `sankofa` command end to end: real processes, real databases (SQLite and PostgreSQL). */
+/**
+ * The `sankofa` command end to end on real databases (SQLite and PostgreSQL): in this process,
+ * and through the real binary for help and failing commands.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestDatabase,
@@ -9,6 +12,46 @@ import { verifyPassword } from '../../../server/src/auth/password.ts';
 import { runSankofa } from '../run-sankofa.test-support.ts';
 
 const sankofa = (databaseUrl: string, ...args: string[]) => runSankofa(databaseUrl, args);
+
+const COMMANDS = [
+  'serve',
+  'migrate',
+  'demo',
+  'user',
+  'import',
+  'export',
+  'analyze',
+  'metadata',
+  'dhis2',
+];
+
+// The real binary (bin/sankofa.mjs through tsx), started for a few runs: seconds each on a busy
+// machine. Every other run is in this process.
+describe('the sankofa binary', { timeout: 120_000 }, () => {
+  it('prints its help listing every command, and exits 0', async () => {
+    const help = await runSankofa('sqlite::memory:', ['--help'], { process: true });
+    expect(help.code, help.stderr).toBe(0);
+    for (const command of COMMANDS) {
+      expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    }
+  });
+
+  it('exits 1 saying what is wrong with a bad DATABASE_URL', async () => {
+    const bad = await runSankofa('mysql://localhost/x', ['migrate'], { process: true });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('unsupported database URL "mysql://localhost/x"');
+  });
+
+  it('exits 2 on a bad command line of import', async () => {
+    const usage = await runSankofa(
+      'sqlite::memory:',
+      ['import', 'values.json', '--format', 'xlsx'],
+      { process: true },
+    );
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/--format.*xlsx.*invalid/);
+  });
+});
 
 describe.each(testDialects())('sankofa commands on %s', (dialect) => {
   let database: TestDatabase;

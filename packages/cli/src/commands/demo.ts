@@ -1,5 +1,6 @@
 import { isDatabaseEmpty, resetDatabase } from '@sankofa/server';
 import { Command } from 'commander';
+import { processIo, type CliIo } from '../cli-io.ts';
 import { databaseOption, openMigratedDatabase, parseCount } from '../database-option.ts';
 import { loadDemo, printDemoLogins } from '../demo-loader.ts';
 
@@ -13,7 +14,7 @@ interface DemoCommandOptions {
 }
 
 /** `sankofa demo`: build the synthetic demo country into the database. */
-export function demoCommand(): Command {
+export function demoCommand(io: CliIo = processIo()): Command {
   return new Command('demo')
     .description('generate a deterministic demo country with 36 months of data and demo users')
     .option(
@@ -36,7 +37,7 @@ export function demoCommand(): Command {
       if (options.endPeriod !== undefined && !/^\d{6}$/.test(options.endPeriod)) {
         throw new Error(`--end-period must be a month like 202610, got "${options.endPeriod}"`);
       }
-      const adapter = await openMigratedDatabase(options.database);
+      const adapter = await openMigratedDatabase(options.database, io.env);
       try {
         if (options.reset === true) {
           await resetDatabase(adapter.db);
@@ -46,13 +47,17 @@ export function demoCommand(): Command {
             `${adapter.description} already holds org units: use --reset to replace them with the demo`,
           );
         }
-        const country = await loadDemo(adapter, {
-          seed: options.seed,
-          facilities: options.facilities,
-          months: options.months,
-          ...(options.endPeriod === undefined ? {} : { endPeriod: options.endPeriod }),
-        });
-        printDemoLogins(country);
+        const country = await loadDemo(
+          adapter,
+          {
+            seed: options.seed,
+            facilities: options.facilities,
+            months: options.months,
+            ...(options.endPeriod === undefined ? {} : { endPeriod: options.endPeriod }),
+          },
+          io,
+        );
+        printDemoLogins(country, io.stdout);
       } finally {
         await adapter.close();
       }

@@ -1,4 +1,7 @@
-/** `sankofa dhis2 pull` end to end: a real process against the recorded DHIS2, on real databases. */
+/**
+ * `sankofa dhis2 pull` end to end against the recorded DHIS2, on real databases: the first pull
+ * (progress on stderr, report on stdout) through the real binary, the rest in this process.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PullReport } from '../../../server/src/services/dhis2-pull/index.ts';
 import {
@@ -15,14 +18,18 @@ import {
 import { runSankofa } from '../run-sankofa.test-support.ts';
 
 const FAST = ['--retries', '2', '--retry-delay', '5'];
-/** Each run starts a Node process that compiles the sources: allow for a busy machine. */
+/** The binary starts a Node process that compiles the sources: allow for a busy machine. */
 const SLOW = 180_000;
 
 /** Runs without a DHIS2 token from the caller's environment, so tests choose credentials. */
-const sankofa = (databaseUrl: string, ...args: string[]) => {
+const run = (databaseUrl: string, args: string[], options: { process?: boolean }) => {
   const { SANKOFA_DHIS2_TOKEN: _token, ...env } = process.env;
-  return runSankofa(databaseUrl, args, { env });
+  return runSankofa(databaseUrl, args, { env, ...options });
 };
+const sankofa = (databaseUrl: string, ...args: string[]) => run(databaseUrl, args, {});
+/** The same through bin/sankofa.mjs in a child process. */
+const sankofaProcess = (databaseUrl: string, ...args: string[]) =>
+  run(databaseUrl, args, { process: true });
 
 describe.each(testDialects())('sankofa dhis2 pull on %s', (dialect) => {
   let database: TestDatabase;
@@ -39,9 +46,9 @@ describe.each(testDialects())('sankofa dhis2 pull on %s', (dialect) => {
     (await database.adapter.db.selectFrom('dataValues').select('deleted').execute()).length;
 
   it(
-    'pulls everything the first time, with progress on stderr and a report on stdout',
+    'pulls everything the first time, with progress on stderr and a report on stdout (the binary)',
     async () => {
-      const result = await sankofa(
+      const result = await sankofaProcess(
         database.url,
         'dhis2',
         'pull',
@@ -143,6 +150,25 @@ describe.each(testDialects())('sankofa dhis2 pull on %s', (dialect) => {
         /^sankofa: DHIS2 at http:\/\/127\.0\.0\.1:\d+ refused the credentials \(401 Unauthorized\)/m,
       );
       expect(result.stderr).not.toContain('d2pat_not_valid');
+    },
+    SLOW,
+  );
+
+  it(
+    'takes the token from SANKOFA_DHIS2_TOKEN in its environment when --token is not given',
+    async () => {
+      dhis2.requests.length = 0;
+      const result = await runSankofa(
+        database.url,
+        ['dhis2', 'pull', '--url', dhis2.url, '--name', 'from-env', '--json', ...FAST],
+        { env: { ...process.env, SANKOFA_DHIS2_TOKEN: RECORDED_TOKEN } },
+      );
+      expect(result.code, result.stderr).toBe(0);
+      expect((JSON.parse(result.stdout) as PullReport).status).toBe('done');
+      expect(dhis2.requests.length).toBeGreaterThan(0);
+      expect(dhis2.requests.every((r) => r.authorization === `ApiToken ${RECORDED_TOKEN}`)).toBe(
+        true,
+      );
     },
     SLOW,
   );

@@ -3,7 +3,7 @@
  * (incrementally after the first pull), printing progress on stderr and the report on stdout.
  * Exit 0 when everything landed, 1 when the run failed (`--resume` then pulls only the rest).
  */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import {
   DEFAULT_CONNECTION_NAME,
   findDhis2Connection,
@@ -12,6 +12,7 @@ import {
   type Dhis2ConnectionInput,
   type PullReport,
 } from '../../../server/src/services/dhis2-pull/index.ts';
+import { processIo, writeLines, type CliIo } from '../cli-io.ts';
 import { databaseOption, openMigratedDatabase, parseCount } from '../database-option.ts';
 
 interface PullCommandOptions {
@@ -34,6 +35,10 @@ interface PullCommandOptions {
 
 /** Problems printed before "…and N more". */
 const SHOWN = 20;
+
+/** Environment variables that stand in for `--token` and `--password`. */
+const TOKEN_ENV = 'SANKOFA_DHIS2_TOKEN';
+const PASSWORD_ENV = 'SANKOFA_DHIS2_PASSWORD';
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -158,7 +163,7 @@ function connectionFrom(
 }
 
 /** `sankofa dhis2`: the DHIS2 connector. */
-export function dhis2Command(): Command {
+export function dhis2Command(io: CliIo = processIo()): Command {
   const dhis2 = new Command('dhis2').description(
     'DHIS2 connector: pull metadata and data values from a DHIS2 instance',
   );
@@ -171,11 +176,9 @@ export function dhis2Command(): Command {
       '--url <url>',
       "the DHIS2 base URL, e.g. https://dhis2.example.org (default: the saved connection's)",
     )
-    .addOption(
-      new Option('--token <token>', 'a DHIS2 personal access token').env('SANKOFA_DHIS2_TOKEN'),
-    )
+    .option('--token <token>', `a DHIS2 personal access token (env: ${TOKEN_ENV})`)
     .option('--username <name>', 'DHIS2 username (Basic authentication), instead of a token')
-    .addOption(new Option('--password <password>', 'DHIS2 password').env('SANKOFA_DHIS2_PASSWORD'))
+    .option('--password <password>', `DHIS2 password (env: ${PASSWORD_ENV})`)
     .option('--root <orgUnit>', "pull under this org unit (default: DHIS2's level-1 org units)")
     .option('--name <name>', 'the saved connection to use or update', DEFAULT_CONNECTION_NAME)
     .option('--since <date>', 'pull what changed after this date or timestamp (DHIS2 server time)')
@@ -192,12 +195,20 @@ export function dhis2Command(): Command {
     )
     .option('--json', 'print the full report as JSON instead of a table')
     .addOption(databaseOption())
-    .action(async (options: PullCommandOptions) => {
+    .action(async (flags: PullCommandOptions) => {
+      // As commander's Option.env() would, but from io.env: the flag wins over the variable.
+      const token = flags.token ?? io.env[TOKEN_ENV];
+      const password = flags.password ?? io.env[PASSWORD_ENV];
+      const options: PullCommandOptions = {
+        ...flags,
+        ...(token === undefined ? {} : { token }),
+        ...(password === undefined ? {} : { password }),
+      };
       const modes = [options.full === true, options.since !== undefined, options.resume === true];
       if (modes.filter(Boolean).length > 1) {
         throw new Error('--full, --since and --resume cannot be combined: choose one');
       }
-      const adapter = await openMigratedDatabase(options.database);
+      const adapter = await openMigratedDatabase(options.database, io.env);
       let report: PullReport;
       try {
         const connection = connectionFrom(
@@ -212,18 +223,19 @@ export function dhis2Command(): Command {
           timeoutMs: options.timeout * 1000,
           maxAttempts: options.retries,
           retryBaseMs: options.retryDelay,
-          onProgress: (p) => console.error(p.message),
+          onProgress: (p) => writeLines(io.stderr, p.message),
         });
       } finally {
         await adapter.close();
       }
-      console.log(
+      writeLines(
+        io.stdout,
         options.json === true
           ? JSON.stringify(report, null, 2)
           : pullReportLines(report).join('\n'),
       );
       if (report.status !== 'done') {
-        process.exitCode = 1;
+        io.exitCode = 1;
       }
     });
   return dhis2;

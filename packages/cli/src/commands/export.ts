@@ -15,6 +15,7 @@ import {
   type DataValueExport,
   type DataValueExportFilter,
 } from '../../../server/src/services/data-value-export/index.ts';
+import { processIo, usageExitCode, type CliIo } from '../cli-io.ts';
 import { databaseOption, openMigratedDatabase, parseCount } from '../database-option.ts';
 
 interface ExportCommandOptions {
@@ -80,7 +81,7 @@ function toFilter(o: ExportCommandOptions): DataValueExportFilter {
 }
 
 /** `sankofa export`. */
-export function exportCommand(): Command {
+export function exportCommand(io: CliIo = processIo()): Command {
   const command = new Command('export')
     .description(
       'export data values as DHIS2 JSON, DHIS2 CSV or FHIR MeasureReports (to stdout or --output)',
@@ -110,11 +111,8 @@ export function exportCommand(): Command {
     )
     .option('--output <file>', 'write to this file instead of stdout')
     .addOption(databaseOption())
-    .exitOverride((error) => {
-      process.exit(error.exitCode === 0 ? 0 : USAGE_EXIT);
-    })
     .action(async (options: ExportCommandOptions) => {
-      const adapter = await openMigratedDatabase(options.database);
+      const adapter = await openMigratedDatabase(options.database, io.env);
       try {
         let exported: DataValueExport;
         try {
@@ -132,7 +130,7 @@ export function exportCommand(): Command {
         }
         const text = Readable.from(exported.text(options.format));
         if (options.output === undefined) {
-          await pipeline(text, process.stdout, { end: false });
+          await pipeline(text, io.stdout, { end: false });
         } else {
           await pipeline(text, createWriteStream(options.output));
         }
@@ -142,12 +140,12 @@ export function exportCommand(): Command {
           skipped > 0
             ? ` (${skipped} deleted or non-numeric values have no place in FHIR and were left out)`
             : '';
-        process.stderr.write(
+        io.stderr.write(
           `Exported ${values - skipped} data values as ${options.format} to ${where}${note}\n`,
         );
       } finally {
         await adapter.close();
       }
     });
-  return command;
+  return usageExitCode(command, USAGE_EXIT);
 }

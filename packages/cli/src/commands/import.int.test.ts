@@ -1,6 +1,8 @@
 /**
- * `sankofa import` end to end: real processes importing the vendored DHIS2 samples into a
- * database holding the DHIS2 sample metadata, on SQLite and PostgreSQL.
+ * `sankofa import` end to end: the command importing the vendored DHIS2 samples into a database
+ * holding the DHIS2 sample metadata, on SQLite and PostgreSQL. In this process, except a refused
+ * import through the real binary (its exit code 1); commands.int.test.ts runs a usage error
+ * (exit code 2) through the binary.
  */
 import type { ImportSummary } from '@sankofa/core';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,9 @@ import { runSankofa } from '../run-sankofa.test-support.ts';
 const sample = (...parts: string[]) => validationPath('dhis2_datavaluesets', ...parts);
 
 const sankofa = (databaseUrl: string, ...args: string[]) => runSankofa(databaseUrl, args);
+/** The same through bin/sankofa.mjs in a child process. */
+const sankofaProcess = (databaseUrl: string, ...args: string[]) =>
+  runSankofa(databaseUrl, args, { process: true });
 
 describe.each(testDialects())('sankofa import on %s', (dialect) => {
   let database: TestDatabase;
@@ -71,7 +76,7 @@ describe.each(testDialects())('sankofa import on %s', (dialect) => {
     async () => {
       const file = sample('dhis2-docs', 'bulk.json');
       const [refused, readable] = await Promise.all([
-        sankofa(database.url, 'import', file, '--json'),
+        sankofaProcess(database.url, 'import', file, '--json'),
         sankofa(database.url, 'import', file, '--dry-run'),
       ]);
       expect(refused.code).toBe(1);

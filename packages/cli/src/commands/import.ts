@@ -11,6 +11,7 @@ import {
 import { Command, Option } from 'commander';
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { processIo, usageExitCode, type CliIo } from '../cli-io.ts';
 import { databaseOption, openMigratedDatabase } from '../database-option.ts';
 import { mappingFromFlags } from '../import/mapping-flags.ts';
 import { summaryLines } from '../import/print-summary.ts';
@@ -72,7 +73,7 @@ async function readMapping(
  * CSV with a mapping, imported without a server (unrestricted scope, actor `cli`). Exit 0 when the
  * file landed, 1 when it did not, 2 for a bad command line.
  */
-export function importCommand(): Command {
+export function importCommand(io: CliIo = processIo()): Command {
   const command = new Command('import')
     .description(
       'import data values from a file: DHIS2 JSON/CSV/XML, ADX, FHIR MeasureReport, or CSV with --mapping',
@@ -111,9 +112,6 @@ export function importCommand(): Command {
     .option('--skip-invalid', 'import the valid values even when others have conflicts')
     .option('--json', 'print the DHIS2-shaped import summary as JSON on stdout')
     .addOption(databaseOption())
-    .exitOverride((error) => {
-      process.exit(error.exitCode === 0 ? 0 : USAGE_EXIT);
-    })
     .action(async (file: string, options: ImportCommandOptions) => {
       if (!existsSync(file) || !statSync(file).isFile()) {
         command.error(`error: ${file}: no such file`, { exitCode: USAGE_EXIT });
@@ -139,10 +137,10 @@ export function importCommand(): Command {
         ...(csvMapping === undefined ? {} : { csvMapping }),
       });
       if (options.format === undefined) {
-        process.stderr.write(`reading ${file} as ${reader.format}\n`);
+        io.stderr.write(`reading ${file} as ${reader.format}\n`);
       }
-      const adapter = await openMigratedDatabase(options.database);
-      const progress = createProgressReporter();
+      const adapter = await openMigratedDatabase(options.database, io.env);
+      const progress = createProgressReporter(io.stderr);
       try {
         const summary = await importDataValues(adapter.db, reader, {
           dryRun: options.dryRun === true,
@@ -155,15 +153,15 @@ export function importCommand(): Command {
         });
         progress.stop();
         if (options.json === true) {
-          process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+          io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         } else {
-          process.stdout.write(`${summaryLines(file, reader.format, summary).join('\n')}\n`);
+          io.stdout.write(`${summaryLines(file, reader.format, summary).join('\n')}\n`);
         }
-        process.exitCode = summary.status === 'ERROR' ? 1 : 0;
+        io.exitCode = summary.status === 'ERROR' ? 1 : 0;
       } finally {
         progress.stop();
         await adapter.close();
       }
     });
-  return command;
+  return usageExitCode(command, USAGE_EXIT);
 }

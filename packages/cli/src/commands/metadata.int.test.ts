@@ -1,4 +1,7 @@
-/** `sankofa metadata import` end to end: a real process on real databases (SQLite and PostgreSQL). */
+/**
+ * `sankofa metadata import` end to end on real databases (SQLite and PostgreSQL): in this
+ * process, and through the real binary for a file that is not JSON (exit code 1).
+ */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +18,7 @@ import { runSankofa } from '../run-sankofa.test-support.ts';
 
 const sankofa = (databaseUrl: string, ...args: string[]) => runSankofa(databaseUrl, args);
 
-// Each case starts a real `sankofa` process: seconds each on a busy machine.
+// The binary starts tsx: seconds on a busy machine.
 describe.each(testDialects())('sankofa metadata import on %s', { timeout: 120_000 }, (dialect) => {
   let database: TestDatabase;
   let dir: string;
@@ -98,7 +101,11 @@ describe.each(testDialects())('sankofa metadata import on %s', { timeout: 120_00
   });
 
   it('exits non-zero on a file that is not JSON, or is not there', async () => {
-    const notJson = await sankofa(database.url, 'metadata', 'import', file('x.json', '{ nope'));
+    const notJson = await runSankofa(
+      database.url,
+      ['metadata', 'import', file('x.json', '{ nope')],
+      { process: true },
+    );
     expect(notJson.code).toBe(1);
     expect(notJson.stdout).toMatch(/invalid_json/);
     const missing = await sankofa(database.url, 'metadata', 'import', join(dir, 'missing.json'));

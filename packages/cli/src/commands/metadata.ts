@@ -9,6 +9,7 @@ import {
   METADATA_OBJECT_TYPES,
   type MetadataImportReport,
 } from '../../../server/src/services/metadata-import/index.ts';
+import { processIo, writeLines, type CliIo } from '../cli-io.ts';
 import { databaseOption, openMigratedDatabase } from '../database-option.ts';
 
 interface MetadataImportCommandOptions {
@@ -91,7 +92,7 @@ export function metadataReportLines(file: string, report: MetadataImportReport):
 }
 
 /** `sankofa metadata`: DHIS2 metadata commands. */
-export function metadataCommand(): Command {
+export function metadataCommand(io: CliIo = processIo()): Command {
   const metadata = new Command('metadata').description(
     'DHIS2 metadata: import /api/metadata files',
   );
@@ -105,7 +106,7 @@ export function metadataCommand(): Command {
     .option('--json', 'print the full report as JSON instead of a table')
     .addOption(databaseOption())
     .action(async (file: string, options: MetadataImportCommandOptions) => {
-      const adapter = await openMigratedDatabase(options.database);
+      const adapter = await openMigratedDatabase(options.database, io.env);
       let report: MetadataImportReport;
       try {
         report = await importMetadata(adapter.db, file, {
@@ -123,13 +124,14 @@ export function metadataCommand(): Command {
       } finally {
         await adapter.close();
       }
-      console.log(
+      writeLines(
+        io.stdout,
         options.json === true
           ? JSON.stringify(report, null, 2)
           : metadataReportLines(file, report).join('\n'),
       );
       if (report.errors.length > 0) {
-        process.exitCode = 1;
+        io.exitCode = 1;
       }
     });
   return metadata;

@@ -1,17 +1,19 @@
 import { migrateToLatest, openDatabase } from '@sankofa/server';
 import { Command } from 'commander';
-import { databaseOption } from '../database-option.ts';
+import { processIo, writeLines, type CliIo } from '../cli-io.ts';
+import { databaseOption, databaseUrl } from '../database-option.ts';
 
 /** `sankofa migrate`: bring the database schema up to date. */
-export function migrateCommand(): Command {
+export function migrateCommand(io: CliIo = processIo()): Command {
   return new Command('migrate')
     .description('create or update the database schema (also done by serve)')
     .addOption(databaseOption())
     .action(async (options: { database?: string }) => {
-      const adapter = openDatabase(options.database ?? process.env.DATABASE_URL);
+      const adapter = openDatabase(databaseUrl(options.database, io.env));
       try {
         const { applied } = await migrateToLatest(adapter);
-        console.log(
+        writeLines(
+          io.stdout,
           applied.length === 0
             ? `${adapter.description}: schema is up to date`
             : `${adapter.description}: applied ${applied.join(', ')}`,

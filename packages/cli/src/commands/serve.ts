@@ -6,6 +6,7 @@ import {
   generateDemoCountry,
 } from '@sankofa/server';
 import { Command } from 'commander';
+import { processIo, writeLines, type CliIo } from '../cli-io.ts';
 import { databaseOption, openMigratedDatabase, parseCount } from '../database-option.ts';
 import { loadDemo, printDemoLogins } from '../demo-loader.ts';
 
@@ -16,8 +17,11 @@ interface ServeOptions {
   database?: string;
 }
 
-/** `sankofa serve`: migrate, optionally load the demo, and serve the API and web app. */
-export function serveCommand(): Command {
+/**
+ * `sankofa serve`: migrate, optionally load the demo, and serve the API and web app. Runs until
+ * SIGINT or SIGTERM, which close the server and end the process.
+ */
+export function serveCommand(io: CliIo = processIo()): Command {
   return new Command('serve')
     .description('serve the API and the web app (migrates the database first)')
     .option('--port <n>', 'port (default: $PORT or 3000)', parseCount('--port', 1))
@@ -25,21 +29,21 @@ export function serveCommand(): Command {
     .option('--demo-if-empty', 'load the demo country when the database has no org units')
     .addOption(databaseOption())
     .action(async (options: ServeOptions) => {
-      const base = loadConfig();
+      const base = loadConfig(io.env);
       const config = {
         ...base,
         port: options.port ?? base.port,
         host: options.host ?? base.host,
         databaseUrl: options.database ?? base.databaseUrl,
       };
-      const adapter = await openMigratedDatabase(config.databaseUrl);
+      const adapter = await openMigratedDatabase(config.databaseUrl, io.env);
       if (options.demoIfEmpty === true && (await isDatabaseEmpty(adapter.db))) {
-        console.error(`${adapter.description} is empty: loading the demo country (once)…`);
-        await loadDemo(adapter, {});
+        writeLines(io.stderr, `${adapter.description} is empty: loading the demo country (once)…`);
+        await loadDemo(adapter, {}, io);
       }
       const app = await buildApp({ adapter, config });
       const shutdown = async (signal: string) => {
-        console.error(`${signal}: shutting down`);
+        writeLines(io.stderr, `${signal}: shutting down`);
         await app.close();
         await adapter.close();
         process.exit(0);
@@ -48,12 +52,13 @@ export function serveCommand(): Command {
       process.once('SIGTERM', () => void shutdown('SIGTERM'));
       await app.listen({ port: config.port, host: config.host });
       const demo = await readDemoOptions(adapter.db);
-      console.log(
+      writeLines(
+        io.stdout,
         `\nSankofa is running at http://localhost:${config.port}  (API docs: http://localhost:${config.port}/api/docs)`,
+        `Database: ${adapter.description}`,
       );
-      console.log(`Database: ${adapter.description}`);
       if (demo !== undefined) {
-        printDemoLogins(generateDemoCountry(demo));
+        printDemoLogins(generateDemoCountry(demo), io.stdout);
       }
     });
 }

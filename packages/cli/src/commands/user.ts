@@ -2,6 +2,7 @@ import { ROLES, type Role } from '@sankofa/core';
 import { createUser } from '@sankofa/server';
 import { Command, Option } from 'commander';
 import { randomBytes } from 'node:crypto';
+import { processIo, writeLines, type CliIo } from '../cli-io.ts';
 import { databaseOption, openMigratedDatabase } from '../database-option.ts';
 
 interface UserAddOptions {
@@ -15,7 +16,7 @@ interface UserAddOptions {
 }
 
 /** `sankofa user add`: create an account from the shell. */
-export function userCommand(): Command {
+export function userCommand(io: CliIo = processIo()): Command {
   const user = new Command('user').description('manage user accounts');
   user
     .command('add')
@@ -37,7 +38,7 @@ export function userCommand(): Command {
     )
     .addOption(databaseOption())
     .action(async (options: UserAddOptions) => {
-      const adapter = await openMigratedDatabase(options.database);
+      const adapter = await openMigratedDatabase(options.database, io.env);
       try {
         const orgUnitIds: string[] = [];
         for (const ref of options.orgUnit) {
@@ -60,11 +61,12 @@ export function userCommand(): Command {
           roles: orgUnitIds.map((orgUnitId) => ({ role: options.role, orgUnitId })),
           createdBy: { userId: null, actor: 'cli' },
         });
-        console.log(
+        writeLines(
+          io.stdout,
           `created ${created.email} (${created.id}) as ${options.role} on ${orgUnitIds.join(', ')}`,
         );
         if (options.password === undefined) {
-          console.log(`password: ${password}`);
+          writeLines(io.stdout, `password: ${password}`);
         }
       } finally {
         await adapter.close();

@@ -3,6 +3,7 @@
  * otherwise a plain line every few seconds (logs and CI keep readable output).
  */
 import { SingleBar } from 'cli-progress';
+import type { CliStream } from '../cli-io.ts';
 
 /** Progress as the import engine reports it. */
 export interface ImportProgress {
@@ -34,7 +35,7 @@ function percent(p: ImportProgress): string {
  * @param now - The clock, for tests.
  */
 export function createProgressReporter(
-  stream: NodeJS.WriteStream = process.stderr,
+  stream: CliStream,
   now: () => number = Date.now,
 ): ProgressReporter {
   const startedAt = now();
