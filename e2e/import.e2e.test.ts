@@ -1,8 +1,9 @@
 /**
  * Browser test in real headless Chromium: the district manager opens the Import page from the
  * account menu, uploads a small DHIS2 CSV holding one value of their district and one of
- * another, and sees the summary: one value landed, the other is a conflict. Screenshot in
- * test-results/.
+ * another, and sees the summary: one value landed, the other is a conflict. Then they upload a
+ * DHIS2 JSON data value set for a month after the demo's last one and see the new month on the
+ * facility's dashboard card and indicator chart. Screenshots in test-results/.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -126,6 +127,98 @@ describe.skipIf(executablePath === undefined)('importing a file in the browser',
       .executeTakeFirstOrThrow();
     expect(stored.value).toBe('999');
   });
+
+  it('uploads a DHIS2 JSON data value set and the new month shows on the indicator chart', async () => {
+    const manager = country.users.find((u) => u.email.startsWith('district.manager'))!;
+    const district = country.orgUnits.find((u) => u.id === manager.orgUnitIds[0])!;
+    // A health centre of the district: not the facility the CSV test above wrote to.
+    const facility = country.orgUnits.find(
+      (u) => u.kind === 'health_centre' && u.path.includes(district.id),
+    )!;
+    // ANC 1st visit coverage = 100 × #{ANC 1st visits} ÷ #{expected pregnancies}, both on the
+    // default category combo: 70 visits of 80 expected pregnancies make 87.5 %.
+    const indicator = country.indicators.find((i) => i.code === 'IN_ANC1_COVERAGE')!;
+    const refs = (expression: string) => [...expression.matchAll(/#\{(\w+)\}/g)].map((m) => m[1]);
+    const [anc1] = refs(indicator.numerator);
+    const [expected] = refs(indicator.denominator);
+    expect([anc1, expected].every((id) => country.dataElements.some((d) => d.id === id))).toBe(
+      true,
+    );
+    const period = '202611';
+    expect(country.options.endPeriod).toBe('202610');
+    const coc = country.defaultCategoryOptionComboId;
+    const dataValues = [
+      { dataElement: anc1, value: '70' },
+      { dataElement: expected, value: '80' },
+    ].map((v) => ({
+      ...v,
+      period,
+      orgUnit: facility.id,
+      categoryOptionCombo: coc,
+      attributeOptionCombo: coc,
+    }));
+    const json = join(dir, 'november.json');
+    writeFileSync(json, JSON.stringify({ dataValues }, null, 2));
+
+    // A session of its own, so this test does not depend on the one above.
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 1000 },
+      locale: 'en-GB',
+    });
+    const tab = await context.newPage();
+    await tab.goto(`${baseUrl}/login`);
+    await tab.getByTestId('login-email').fill(manager.email);
+    await tab.getByTestId('login-password').fill(manager.password);
+    await tab.getByTestId('login-submit').click();
+    await tab.getByTestId('dashboard-org-unit').waitFor({ timeout: 15_000 });
+
+    await tab.getByTestId('user-menu').click();
+    await tab.getByTestId('nav-import').click();
+    await tab.getByTestId('import-form').waitFor();
+    await tab.locator('input[type="file"]').setInputFiles(json);
+    await tab.getByTestId('import-submit').click();
+
+    await tab.getByTestId('import-summary').waitFor({ timeout: 30_000 });
+    expect(await tab.getByTestId('import-summary-status').getAttribute('data-status')).toBe(
+      'SUCCESS',
+    );
+    const count = async (key: string) =>
+      Number(
+        ((await tab.getByTestId(`import-count-${key}`).textContent()) ?? '').replace(/\D/g, ''),
+      );
+    expect(await count('imported')).toBe(dataValues.length);
+    expect(await count('updated')).toBe(0);
+    expect(await count('ignored')).toBe(0);
+    await tab.getByTestId('import-no-conflicts').waitFor();
+    await tab.getByTestId('import-recent').getByText('november.json').waitFor({ timeout: 10_000 });
+
+    // The facility's dashboard over a range that takes in the new month: the card's latest
+    // value is the new month's. (The default range is the last 12 complete months, which
+    // ends before the month under way, so the range is given in the link.)
+    await tab.goto(`${baseUrl}/?ou=${facility.id}&from=202512&to=${period}`);
+    const card = tab.getByTestId(`indicator-card-${indicator.id}`);
+    await card.locator('[data-status="ready"]').first().waitFor({ timeout: 15_000 });
+    expect(await card.getByTestId('indicator-card-value').textContent()).toContain('87.5%');
+
+    await card.getByTestId('indicator-card-link').click();
+    await tab.getByTestId('chart-org-unit').waitFor();
+    expect(await tab.getByTestId('chart-org-unit').textContent()).toContain(facility.name);
+    await tab
+      .locator('[data-testid="indicator-chart"][data-status="ready"]')
+      .waitFor({ timeout: 15_000 });
+    expect(new URL(tab.url()).searchParams.get('to')).toBe(period);
+
+    // The chart's table: the new month is the last row, with the numbers written above.
+    const rows = tab.getByTestId('chart-table').locator('tbody tr');
+    expect(await rows.count()).toBe(12);
+    const row = tab.getByTestId(`chart-table-row-${period}`);
+    expect(await rows.last().getAttribute('data-testid')).toBe(`chart-table-row-${period}`);
+    expect(Number(await row.getAttribute('data-value'))).toBeCloseTo(87.5, 6);
+    const cells = (await row.locator('td').allTextContents()).map((c) => c.trim());
+    expect(cells).toEqual(['70', '80', '87.5%']);
+    await tab.screenshot({ path: join(screenshots, 'import-json-chart.png'), fullPage: true });
+    await context.close();
+  }, 60_000);
 
   it('hides the Import entry from people who cannot import', async () => {
     const viewer = country.users.find((u) => u.role === 'viewer')!;

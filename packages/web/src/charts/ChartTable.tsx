@@ -40,7 +40,11 @@ export function ChartTable({ points, indicator, caption }: ChartTableProps) {
         </Table.Thead>
         <Table.Tbody>
           {points.map((point) => (
-            <Table.Tr key={point.period} data-testid={`chart-table-row-${point.period}`}>
+            <Table.Tr
+              key={point.period}
+              data-testid={`chart-table-row-${point.period}`}
+              data-value={point.value ?? undefined}
+            >
               <Table.Th scope="row" fw={400}>
                 {format.period(point.period)}
               </Table.Th>
