@@ -5,7 +5,6 @@
  */
 import { openDatabase } from '@sankofa/server';
 import { openDataValueReader } from '../packages/server/src/interop/readers/index.ts';
-import { openDataValueReaderFor } from '../packages/server/src/interop/readers/threaded-reader.ts';
 import { importDataValues } from '../packages/server/src/services/data-value-import/index.ts';
 
 const [url, file] = process.argv.slice(2);
@@ -17,9 +16,7 @@ const adapter = openDatabase(url);
 try {
   const started = performance.now();
   const cpu0 = process.cpuUsage();
-  const reader = await (process.env.BENCH_THREADED === '0'
-    ? openDataValueReader(file)
-    : openDataValueReaderFor(file));
+  const reader = await openDataValueReader(file);
   const summary = await importDataValues(adapter.db, reader, {
     actor: { userId: null, actor: 'bench' },
     writableOrgUnitPaths: null,

@@ -163,9 +163,4 @@ export interface DataValueReader {
   values(): AsyncIterable<RawDataValue>;
   /** Bytes of the file consumed so far and its size, for progress bars (0/0 when unknown). */
   progress(): { readonly bytesRead: number; readonly totalBytes: number };
-  /**
-   * Releases what the reader holds (a worker thread) when its values are not read to the end;
-   * safe to call more than once. Readers holding nothing omit it.
-   */
-  close?(): Promise<void>;
 }

@@ -106,9 +106,6 @@ export async function importDataValues(
       throw error;
     }
     result = error.result;
-  } finally {
-    // An import that stops early (a header conflict) leaves the values unread.
-    await reader.close?.();
   }
   const failed = result.aborted || (conflicts.size > 0 && !effective.skipInvalid);
   const status = failed ? 'ERROR' : conflicts.size > 0 ? 'WARNING' : 'SUCCESS';
