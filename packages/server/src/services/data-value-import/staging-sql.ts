@@ -1,7 +1,4 @@
-/**
- * The SQL of the staging path, the same text on SQLite and PostgreSQL except for parameter
- * markers and `ON COMMIT DROP`.
- */
+/** The SQL of the set-based staging path (PostgreSQL; SQLite writes row by row). */
 import type { ImportStrategy } from '@sankofa/core';
 
 const TABLE = 'import_stage';
@@ -22,18 +19,36 @@ export const STAGE_COLUMNS = [
   'remove',
 ] as const;
 
+/** PostgreSQL array types of the staging columns, in `STAGE_COLUMNS` order. */
+const STAGE_ARRAY_TYPES = [
+  'integer',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'double precision',
+  'text',
+  'integer',
+  'text',
+  'integer',
+] as const;
+
 /** Every statement of one import's staging. */
 export interface StagingStatements {
   readonly create: readonly string[];
   readonly drop: string;
-  readonly insertOne: string;
-  readonly insertMany: string;
   /**
-   * PostgreSQL only: gathers statistics on the staged chunk. Temporary tables are never
-   * auto-analysed, and without statistics the planner guessed a hash join that read all of
-   * data_values for every chunk (3,000 values/s instead of tens of thousands).
+   * Stages a whole chunk in one statement from one array parameter per column (`unnest`),
+   * instead of many multi-row INSERTs whose thousands of parameters are parsed one by one.
    */
-  readonly analyze?: string;
+  readonly insert: string;
+  /**
+   * Gathers statistics on the staged chunk. Temporary tables are never auto-analysed, and
+   * without statistics the planner's guesses made every chunk's merge slower.
+   */
+  readonly analyze: string;
   /**
    * Looks each staged value up in data_values (none, gone = soft-deleted, same or live) and
    * decides from that, `remove` and the strategy.
@@ -75,43 +90,25 @@ function actionCase(strategy: ImportStrategy, state: string): string {
     WHEN 'gone' THEN ${create(true)} ELSE ${create(false)} END`;
 }
 
-function tuples(rows: number, postgres: boolean): string {
-  const out: string[] = [];
-  for (let r = 0; r < rows; r++) {
-    const marks = STAGE_COLUMNS.map((_, c) =>
-      postgres ? `$${r * STAGE_COLUMNS.length + c + 1}` : '?',
-    );
-    out.push(`(${marks.join(',')})`);
-  }
-  return out.join(',');
-}
-
 const KEY = `data_values.data_element_id = s.de AND data_values.period_id = s.pe
   AND data_values.org_unit_id = s.ou AND data_values.category_option_combo_id = s.coc
   AND data_values.attribute_option_combo_id = s.aoc`;
 
-/** The statements for one dialect and strategy. */
-export function stagingStatements(
-  postgres: boolean,
-  strategy: ImportStrategy,
-  rowsPerInsert: number,
-): StagingStatements {
-  const p = (i: number) => (postgres ? `$${i}` : '?');
-  const insert = `INSERT INTO ${TABLE} (${STAGE_COLUMNS.join(',')}) VALUES `;
+/** The statements for one strategy. */
+export function stagingStatements(strategy: ImportStrategy): StagingStatements {
   return {
     create: [
-      ...(postgres ? [] : [`DROP TABLE IF EXISTS temp.${TABLE}`]),
       `CREATE TEMP TABLE ${TABLE} (
         row_no integer NOT NULL,
         de text NOT NULL, pe text NOT NULL, ou text NOT NULL, coc text NOT NULL, aoc text NOT NULL,
         value text, num double precision, comment text, follow_up integer,
         stored_by text NOT NULL, remove integer NOT NULL, action text
-      )${postgres ? ' ON COMMIT DROP' : ''}`,
+      ) ON COMMIT DROP`,
     ],
-    drop: `DROP TABLE IF EXISTS ${postgres ? '' : 'temp.'}${TABLE}`,
-    insertOne: insert + tuples(1, postgres),
-    insertMany: insert + tuples(rowsPerInsert, postgres),
-    ...(postgres ? { analyze: `ANALYZE ${TABLE}` } : {}),
+    drop: `DROP TABLE IF EXISTS ${TABLE}`,
+    insert: `INSERT INTO ${TABLE} (${STAGE_COLUMNS.join(',')})
+      SELECT * FROM unnest(${STAGE_ARRAY_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`,
+    analyze: `ANALYZE ${TABLE}`,
     decide: `UPDATE ${TABLE} SET action = ${actionCase(
       strategy,
       `COALESCE((
@@ -130,14 +127,14 @@ export function stagingStatements(
     insertValues: `INSERT INTO data_values (data_element_id, period_id, org_unit_id,
         category_option_combo_id, attribute_option_combo_id, value, numeric_value, stored_by,
         created_at, last_updated, comment, follow_up, deleted)
-      SELECT de, pe, ou, coc, aoc, value, num, stored_by, ${p(1)}, ${p(2)}, comment,
+      SELECT de, pe, ou, coc, aoc, value, num, stored_by, $1, $2, comment,
         COALESCE(follow_up, 0), 0
       FROM ${TABLE} WHERE action = 'insert'`,
     updateValues: `UPDATE data_values SET value = s.value, numeric_value = s.num,
-        stored_by = s.stored_by, last_updated = ${p(1)}, comment = s.comment,
+        stored_by = s.stored_by, last_updated = $1, comment = s.comment,
         follow_up = COALESCE(s.follow_up, data_values.follow_up), deleted = 0
       FROM ${TABLE} s WHERE ${KEY} AND s.action IN ('update', 'undelete')`,
-    deleteValues: `UPDATE data_values SET deleted = 1, last_updated = ${p(1)}, stored_by = s.stored_by
+    deleteValues: `UPDATE data_values SET deleted = 1, last_updated = $1, stored_by = s.stored_by
       FROM ${TABLE} s WHERE ${KEY} AND s.action = 'delete'`,
     clear: `DELETE FROM ${TABLE}`,
   };

@@ -1,18 +1,15 @@
 /**
- * The set-based write path. Each chunk of resolved values goes into a temporary staging table,
- * then a handful of statements compare it with `data_values`, decide per value what DHIS2 would
- * do (insert, undelete, update, delete or ignore), count the decisions and apply them. The
- * staging table lives in the import's transaction: temporary on SQLite, `TEMP … ON COMMIT DROP`
- * (unlogged) on PostgreSQL. SQLite writes row by row instead (`sqlite-row-writer.ts`).
+ * The set-based write path, for PostgreSQL (SQLite writes row by row: `sqlite-row-writer.ts`).
+ * Each chunk of resolved values goes into a temporary staging table (`TEMP … ON COMMIT DROP`,
+ * unlogged) in one statement, then a handful of statements compare it with `data_values`,
+ * decide per value what DHIS2 would do (insert, undelete, update, delete or ignore), count the
+ * decisions and apply them, all in the import's transaction.
  */
 import type { ImportStrategy } from '@sankofa/core';
-import { CompiledQuery, PostgresAdapter, type Transaction } from 'kysely';
+import { CompiledQuery, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { StagedValue } from './resolve-value.ts';
 import { stagingStatements, type StagingStatements } from './staging-sql.ts';
-
-/** Values per multi-row INSERT into the staging table. */
-const ROWS_PER_INSERT = 200;
 
 /** What one chunk did, in DHIS2's counts. */
 export interface ChunkCounts {
@@ -30,26 +27,22 @@ export interface Staging {
   drop(): Promise<void>;
 }
 
-function parametersOf(values: readonly StagedValue[], start: number, end: number): unknown[] {
-  const out: unknown[] = [];
-  for (let i = start; i < end; i++) {
-    const v = values[i];
-    out.push(
-      v.row,
-      v.dataElementId,
-      v.periodId,
-      v.orgUnitId,
-      v.categoryOptionComboId,
-      v.attributeOptionComboId,
-      v.value,
-      v.numericValue,
-      v.comment,
-      v.followUp,
-      v.storedBy,
-      v.remove ? 1 : 0,
-    );
-  }
-  return out;
+/** One array per staging column, in `STAGE_COLUMNS` order (PostgreSQL's `unnest` insert). */
+function columnsOf(values: readonly StagedValue[]): unknown[][] {
+  return [
+    values.map((v) => v.row),
+    values.map((v) => v.dataElementId),
+    values.map((v) => v.periodId),
+    values.map((v) => v.orgUnitId),
+    values.map((v) => v.categoryOptionComboId),
+    values.map((v) => v.attributeOptionComboId),
+    values.map((v) => v.value),
+    values.map((v) => v.numericValue),
+    values.map((v) => v.comment),
+    values.map((v) => v.followUp),
+    values.map((v) => v.storedBy),
+    values.map((v) => (v.remove ? 1 : 0)),
+  ];
 }
 
 function addCounts(counts: ChunkCounts, rows: readonly { action: string; n: number | string }[]) {
@@ -91,8 +84,7 @@ export async function createStaging(
   strategy: ImportStrategy,
   now: string,
 ): Promise<Staging> {
-  const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
-  const sqlText: StagingStatements = stagingStatements(postgres, strategy, ROWS_PER_INSERT);
+  const sqlText: StagingStatements = stagingStatements(strategy);
   const runner = kyselyRunner(trx);
   for (const text of sqlText.create) {
     await runner.run(text, []);
@@ -103,16 +95,8 @@ export async function createStaging(
       if (values.length === 0) {
         return counts;
       }
-      let start = 0;
-      for (; start + ROWS_PER_INSERT <= values.length; start += ROWS_PER_INSERT) {
-        await runner.run(sqlText.insertMany, parametersOf(values, start, start + ROWS_PER_INSERT));
-      }
-      for (; start < values.length; start++) {
-        await runner.run(sqlText.insertOne, parametersOf(values, start, start + 1));
-      }
-      if (sqlText.analyze !== undefined) {
-        await runner.run(sqlText.analyze, []);
-      }
+      await runner.run(sqlText.insert, columnsOf(values));
+      await runner.run(sqlText.analyze, []);
       await runner.run(sqlText.decide, []);
       addCounts(counts, await runner.all(sqlText.count));
       if (counts.imported > 0) {
