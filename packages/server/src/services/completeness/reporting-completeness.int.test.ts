@@ -97,6 +97,37 @@ describe.each(testDialects())('reportingCompleteness on %s', (dialect) => {
     });
   });
 
+  it('expects reports only while a unit is open (opening and closing dates)', async () => {
+    const dates = (id: string, openingDate: string | null, closedDate: string | null) =>
+      database.adapter.db
+        .updateTable('orgUnits')
+        .set({ openingDate, closedDate })
+        .where('id', '=', id)
+        .execute();
+    // A unit is expected for a month only when open all month. A2 opens on 2024-02-10: expected
+    // from March. B1 closes on 2024-02-01: expected in January only. A2's January report and
+    // B1's March report were made while they were not expected, so they do not count.
+    await dates(F.facilityA2, '2024-02-10T00:00:00.000', null);
+    await dates(F.facilityB1, null, '2024-02-01T00:00:00.000');
+    try {
+      const result = await run(F.north, '202401', '202403');
+      const north = result.rows
+        .filter((r) => r.orgUnitId === F.north)
+        .map((r) => [r.period, r.expected, r.actual, r.actualOnTime, r.reported]);
+      expect(north).toEqual([
+        ['202401', 2, 1, 1, 2],
+        ['202402', 1, 1, 0, 1],
+        ['202403', 2, 0, 0, 2],
+      ]);
+      // 2 + 1 + 2 unit-months expected; A1's January and February reports count.
+      const quarter = await run(F.north, '2024Q1');
+      expect(quarter.rows[0]).toMatchObject({ expected: 5, actual: 2, reported: 5 });
+    } finally {
+      await dates(F.facilityA2, null, null);
+      await dates(F.facilityB1, null, null);
+    }
+  });
+
   it('refuses periods shorter than the data set’s, and unknown data sets', async () => {
     await expect(run(F.north, '2024W3')).rejects.toThrow(ValidationError);
     await expect(

@@ -4,18 +4,23 @@
  * REPORTING_RATE, REPORTING_RATE_ON_TIME), for an org unit and each of its children, per period.
  *
  * - expected = org units of the subtree assigned the data set × data set periods inside the
- *   asked period (a quarter of a monthly data set expects 3 reports per unit).
+ *   asked period (a quarter of a monthly data set expects 3 reports per unit), counting a unit
+ *   in a period only when it is open for the whole period: opened on or before the period's
+ *   first day and not closed before its last (no date = no limit). This is DHIS2's analytics
+ *   rule with `restrictByOrgUnitOpeningClosedDate=true` (opening date <= start, closed date >=
+ *   end), applied per reporting period; DHIS2 applies it only when asked, Sankofa always, so a
+ *   facility that closed stops lowering its district's rates.
  * - actual = complete registrations of those units and periods, counted once per org unit and
  *   period whatever the attribute option combo (so the rate never passes 100 %); registrations
- *   of units not assigned the data set do not count.
+ *   of units not assigned the data set, or for periods where the unit was not open, do not
+ *   count (so a rate never passes 100 %).
  * - on time = actual reports completed no later than `timelyDays` days after the period ends
  *   (the completion date compared with endDate + timelyDays, both as UTC dates).
  * - reported = org unit × period with at least one (non-deleted) value of the data set's
  *   elements, whether or not the form was marked complete.
  * - rates = count / expected × 100, null when nothing is expected.
  *
- * Not modelled: org unit opening/closing dates and category-option start/end dates, which
- * DHIS2 also uses to trim expected reports.
+ * Not modelled: category-option start/end dates, which DHIS2 also uses to trim expected reports.
  */
 import type { Period } from '@sankofa/core';
 import type { Kysely } from 'kysely';
@@ -81,7 +86,7 @@ export async function reportingCompleteness(
   }
   const inside = query.periods.map((p) => ({
     asked: p,
-    periods: new Set(dataSetPeriodsWithin(dataSet.periodType, p).map((d) => d.id)),
+    periods: new Map(dataSetPeriodsWithin(dataSet.periodType, p).map((d) => [d.id, d])),
   }));
   const children = await db
     .selectFrom('orgUnits')
@@ -95,7 +100,8 @@ export async function reportingCompleteness(
   const assignedRows = await db
     .selectFrom('dataSetOrgUnits as a')
     .innerJoin('orgUnitClosure as c', 'c.descendantId', 'a.orgUnitId')
-    .select(['c.ancestorId', 'a.orgUnitId'])
+    .innerJoin('orgUnits as u', 'u.id', 'a.orgUnitId')
+    .select(['c.ancestorId', 'a.orgUnitId', 'u.openingDate', 'u.closedDate'])
     .where('a.dataSetId', '=', dataSet.id)
     .where(
       'c.ancestorId',
@@ -104,9 +110,24 @@ export async function reportingCompleteness(
     )
     .execute();
   const assigned = new Map<string, Set<string>>(targets.map((t) => [t.id, new Set()]));
+  // When each assigned unit is open, as UTC dates (null: no limit).
+  const open = new Map<string, { from: string | null; to: string | null }>();
   for (const r of assignedRows) {
     assigned.get(r.ancestorId)!.add(r.orgUnitId);
+    open.set(r.orgUnitId, {
+      from: r.openingDate?.slice(0, 10) ?? null,
+      to: r.closedDate?.slice(0, 10) ?? null,
+    });
   }
+  /** Whether `orgUnitId` is expected to report for `period`. */
+  const expects = (orgUnitId: string, period: Period): boolean => {
+    const when = open.get(orgUnitId);
+    return (
+      when !== undefined &&
+      (when.from === null || when.from <= period.startDate) &&
+      (when.to === null || when.to >= period.endDate)
+    );
+  };
   const allAssigned = assigned.get(root.id)!;
   if (query.periods.length === 0) {
     return { dataSet, rows: [] };
@@ -167,10 +188,17 @@ export async function reportingCompleteness(
   for (const target of targets) {
     const units = assigned.get(target.id)!;
     for (const { asked, periods } of inside) {
-      const counts = (r: { orgUnitId: string; periodId: string }): boolean =>
-        units.has(r.orgUnitId) && periods.has(r.periodId);
+      const counts = (r: { orgUnitId: string; periodId: string }): boolean => {
+        const period = periods.get(r.periodId);
+        return period !== undefined && units.has(r.orgUnitId) && expects(r.orgUnitId, period);
+      };
       const mine = [...reports.values()].filter(counts);
-      const expected = units.size * periods.size;
+      let expected = 0;
+      for (const unit of units) {
+        for (const period of periods.values()) {
+          expected += expects(unit, period) ? 1 : 0;
+        }
+      }
       const actual = mine.length;
       const actualOnTime = mine.filter((r) => r.onTime).length;
       const reportedCount = reported.filter(counts).length;
