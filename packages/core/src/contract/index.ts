@@ -6,3 +6,4 @@ export * from './me.ts';
 export * from './users.ts';
 export * from './imports.ts';
 export * from './completeness.ts';
+export * from './dhis2.ts';

@@ -15,7 +15,7 @@ import {
 import { insertOrgUnit } from '../../services/org-unit-hierarchy.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../testing/test-context.ts';
 import { testDialects } from '../../testing/test-database.ts';
-import type { Dhis2ConnectionResponse, Dhis2ConnectionTestResponse, Dhis2Run } from './schemas.ts';
+import type { Dhis2ConnectionResponse, Dhis2ConnectionTestResponse, Dhis2Run } from '@sankofa/core';
 
 async function waitForRun(client: TestClient, id: number): Promise<Dhis2Run> {
   const deadline = Date.now() + 30_000;

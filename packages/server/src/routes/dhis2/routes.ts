@@ -41,7 +41,7 @@ import {
   Dhis2RunParams,
   Dhis2RunSchema,
   type Dhis2Run,
-} from './schemas.ts';
+} from '@sankofa/core';
 
 const errors = {
   400: ErrorEnvelope,

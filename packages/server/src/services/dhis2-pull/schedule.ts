@@ -3,16 +3,13 @@
  * never (`off`), every N hours, or daily at HH:MM UTC. `nextPullAt` is pure, so the scheduler is
  * tested with a given clock.
  */
-import { ValidationError } from '@sankofa/core';
+import { ValidationError, type Dhis2Schedule } from '@sankofa/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Dhis2ScheduleTable } from '../../db/schema.ts';
 import { nowIso } from '../../ids.ts';
 
-/** A pull schedule. */
-export type Dhis2Schedule =
-  | { readonly kind: 'off' }
-  | { readonly kind: 'interval'; readonly everyHours: number }
-  | { readonly kind: 'daily'; readonly at: string };
+/** A pull schedule (the API's `Dhis2ScheduleSchema`). */
+export type { Dhis2Schedule };
 
 export const SCHEDULE_OFF: Dhis2Schedule = { kind: 'off' };
 /** Bounds of `everyHours`: at least hourly, at most weekly. */

@@ -2,7 +2,7 @@
  * The HTTP contract of `/api/dhis2`: the configured DHIS2 connection (never its secret), the
  * connection test, pull runs and the pull schedule. TypeBox, published in the OpenAPI document.
  */
-import { Uid } from '@sankofa/core';
+import { Uid } from './common.ts';
 import { Type, type Static, type TSchema } from 'typebox';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -25,6 +25,7 @@ export const Dhis2ScheduleSchema = Type.Union([
     { additionalProperties: false },
   ),
 ]);
+export type Dhis2Schedule = Static<typeof Dhis2ScheduleSchema>;
 
 /** Credentials as a client sends them: a token, or a username and password; never read back. */
 const secretFields = {
@@ -149,6 +150,7 @@ export const Dhis2RunListResponse = Type.Object({
   runs: Type.Array(Dhis2RunSchema),
   pullRunning: Type.Boolean(),
 });
+export type Dhis2RunListResponse = Static<typeof Dhis2RunListResponse>;
 
 export const Dhis2PullCreatedResponse = Type.Object({
   id: Type.Integer(),
