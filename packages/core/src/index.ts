@@ -11,3 +11,4 @@ export * from './effect/index.ts';
 export * from './funnel/index.ts';
 export * from './outbreak/index.ts';
 export * from './interop/index.ts';
+export * from './signals/index.ts';
