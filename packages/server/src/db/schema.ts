@@ -327,6 +327,61 @@ export interface Dhis2ConnectionTable {
   updatedAt: string;
 }
 
+/** A signal the scan found in an indicator × org unit series (see migrations/0004-signals.ts). */
+export interface SignalTable {
+  id: string;
+  indicatorId: string;
+  orgUnitId: string;
+  /** outbreak, sustained_shift, trend, single_point, runs, peer_outlier. */
+  kind: string;
+  /** A rule-set RuleId, `outbreak:<method>` or `funnel`. */
+  rule: string;
+  ruleSetId: string;
+  ruleSetVersion: string;
+  /** up, down or null. */
+  direction: string | null;
+  firstPeriod: string;
+  lastPeriod: string;
+  /** JSON array of DHIS2 period ids. */
+  periodIds: string;
+  explanationCode: string;
+  /** JSON object of numbers. */
+  explanationValues: string;
+  summary: string;
+  /** new, acknowledged, under_review, actioned, dismissed. */
+  status: string;
+  statusReason: string | null;
+  statusChangedAt: string | null;
+  statusChangedBy: string | null;
+  /** 0 once a scan no longer finds it. */
+  stillPresent: Flag;
+  population: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What the last scan of a series saw: a scan skips series whose fingerprint is unchanged. */
+export interface SignalSeriesStateTable {
+  indicatorId: string;
+  orgUnitId: string;
+  fingerprint: string;
+  scannedAt: string;
+}
+
+/** Baseline and phase splits of a chart, shared by everyone who sees it (audited). */
+export interface ChartSettingsTable {
+  indicatorId: string;
+  orgUnitId: string;
+  /** Last period of the baseline (freeze), or null. */
+  baselineEnd: string | null;
+  /** JSON array of period ids, each the last period of a phase but the last. */
+  phaseEnds: string;
+  /** A rule-set preset chosen for this series; null = the default. */
+  ruleSetId: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
 /** When the app pulls from a DHIS2 connection by itself (off, every N hours, daily at HH:MM UTC). */
 export interface Dhis2ScheduleTable {
   connectionId: string;
@@ -390,5 +445,8 @@ export interface Database {
   importJobs: ImportJobTable;
   dhis2Connections: Dhis2ConnectionTable;
   dhis2Schedules: Dhis2ScheduleTable;
+  signals: SignalTable;
+  signalSeriesState: SignalSeriesStateTable;
+  chartSettings: ChartSettingsTable;
   dhis2SyncRuns: Dhis2SyncRunTable;
 }

@@ -4,6 +4,9 @@ import type { Database } from '../db/schema.ts';
 
 /** Tables in an order that deletes children before the rows they reference. */
 const TABLES_CHILD_FIRST: readonly (keyof Database)[] = [
+  'signals',
+  'signalSeriesState',
+  'chartSettings',
   'dhis2Schedules',
   'dhis2SyncRuns',
   'dhis2Connections',
