@@ -7,3 +7,4 @@ export * from './users.ts';
 export * from './imports.ts';
 export * from './completeness.ts';
 export * from './dhis2.ts';
+export * from './signals.ts';

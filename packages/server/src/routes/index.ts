@@ -11,6 +11,7 @@ import { importRoutes } from './imports/routes.ts';
 import { indicatorRoutes } from './indicators/routes.ts';
 import { meRoutes } from './me/routes.ts';
 import { orgUnitRoutes } from './org-units/routes.ts';
+import { signalRoutes } from './signals/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 /** Every API resource, registered under `/api`. */
@@ -28,5 +29,6 @@ export function registerRoutes(app: FastifyInstance): Promise<void> {
   auditEventRoutes(app);
   void app.register(importRoutes);
   dhis2Routes(app);
+  signalRoutes(app);
   return Promise.resolve();
 }
