@@ -7,6 +7,7 @@ import { dhis2Command } from './commands/dhis2.ts';
 import { importCommand } from './commands/import.ts';
 import { metadataCommand } from './commands/metadata.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { scanCommand } from './commands/scan.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userCommand } from './commands/user.ts';
 
@@ -31,6 +32,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
   program.addCommand(analyzeCommand(io));
   program.addCommand(metadataCommand(io));
   program.addCommand(dhis2Command(io));
+  program.addCommand(scanCommand(io));
   attachIo(program, io);
   return program;
 }

@@ -23,6 +23,7 @@ const COMMANDS = [
   'analyze',
   'metadata',
   'dhis2',
+  'scan',
 ];
 
 // The real binary (bin/sankofa.mjs through tsx), started for a few runs: seconds each on a busy

@@ -1,0 +1,509 @@
+/**
+ * The signal scan (issue #5): every indicator × org unit at every level, over the last
+ * {@link SCAN_MONTHS} months ending at the latest month with data, read with core's signal
+ * functions and reconciled with the stored signals. Incremental: a series whose fingerprint has
+ * not changed since the last scan is skipped unless `full`. See README.md.
+ */
+import { createHash } from 'node:crypto';
+import {
+  DEFAULT_RULE_SET,
+  getRuleSetPreset,
+  isBuiltInRuleSetId,
+  parsePeriodId,
+  reconcileSignals,
+  type RuleSetPreset,
+  type SignalFinding,
+  type SignalKind,
+  type SignalStatus,
+  type StoredSignal,
+} from '@sankofa/core';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { generateUid, nowIso } from '../../ids.ts';
+import { recordAudit } from '../audit.ts';
+import { querySeries } from '../query-series.ts';
+import {
+  analyseSeries,
+  peerFindings,
+  type PeerPoint,
+  type ScanPoint,
+  type SeriesToAnalyse,
+} from './series-analysis.ts';
+
+/** Months of each series: three years, enough for two years of outbreak history and a full chart. */
+export const SCAN_MONTHS = 36;
+/** Bumped when what a fingerprint covers, or how findings are computed here, changes. */
+export const SCAN_VERSION = '1';
+
+export interface ScanProgress {
+  /** Series looked at so far, and in all. */
+  readonly done: number;
+  readonly total: number;
+  readonly message: string;
+}
+
+export interface ScanOptions {
+  /** Recompute every series, even those whose fingerprint is unchanged. */
+  readonly full?: boolean;
+  readonly onProgress?: (progress: ScanProgress) => void;
+  /** The timestamp written on rows (default: now). */
+  readonly now?: string;
+  /** Who ran it, for the audit event (default `system`). */
+  readonly actor?: string;
+  readonly userId?: string | null;
+}
+
+export interface ScanResult {
+  /** Indicator × org unit series looked at (skipped ones included). */
+  readonly series: number;
+  readonly signals: {
+    /** Signals created by this scan. */
+    readonly new: number;
+    /** Stored signals extended, or whose presence changed (gone, or back). */
+    readonly updated: number;
+    /** Stored signals this scan found again with nothing new, or left alone in skipped series. */
+    readonly unchanged: number;
+    /** Signals still present after the scan. */
+    readonly total: number;
+  };
+  readonly durationMs: number;
+}
+
+interface StoredRow extends StoredSignal {
+  readonly stillPresent: boolean;
+}
+
+interface IndicatorRow {
+  id: string;
+  kind: string;
+  defaultChartType: string;
+  notifiable: number;
+  numerator: string;
+  denominator: string;
+  annualized: number;
+  factor: number;
+}
+
+/** The monthly period ids from `last` back `count` months, ascending. */
+export function monthsEndingAt(last: string, count: number): string[] {
+  const year = Number(last.slice(0, 4));
+  const month = Number(last.slice(4, 6));
+  const index = year * 12 + (month - 1);
+  return Array.from({ length: count }, (_, i) => {
+    const m = index - count + 1 + i;
+    return `${Math.floor(m / 12)}${String((m % 12) + 1).padStart(2, '0')}`;
+  });
+}
+
+/** The latest monthly period holding a (not deleted) data value, or null. */
+async function latestMonthWithData(db: Kysely<Database>): Promise<string | null> {
+  const rows = await db
+    .selectFrom('periods as p')
+    .select('p.id')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('dataValues as dv')
+          .select('dv.periodId')
+          .whereRef('dv.periodId', '=', 'p.id')
+          .where('dv.deleted', '=', 0),
+      ),
+    )
+    .execute();
+  const months = rows.map((r) => r.id).filter((id) => /^\d{6}$/.test(id));
+  months.sort();
+  return months.length === 0 ? null : months[months.length - 1];
+}
+
+const key = (indicatorId: string, orgUnitId: string) => `${indicatorId}|${orgUnitId}`;
+
+function fingerprint(
+  series: SeriesToAnalyse,
+  indicator: IndicatorRow,
+  peers: string | null,
+): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify({
+        v: SCAN_VERSION,
+        periods: series.periodIds,
+        points: series.points.map((p) => [p.value, p.numerator, p.denominator]),
+        chart: series.chartType,
+        factor: series.factor,
+        kind: series.kind,
+        notifiable: series.notifiable,
+        baselineEnd: series.baselineEnd,
+        phaseEnds: series.phaseEnds,
+        preset: [series.preset.id, series.preset.version],
+        expression: [indicator.numerator, indicator.denominator, indicator.annualized],
+        peers,
+      }),
+    )
+    .digest('hex');
+}
+
+/** The series' size for the inbox order: its denominator in the last period with a value, else its count. */
+function populationOf(points: readonly ScanPoint[]): number | null {
+  for (let i = points.length - 1; i >= 0; i--) {
+    const p = points[i];
+    if (p.value !== null) {
+      return p.denominator ?? p.numerator ?? p.value;
+    }
+  }
+  return null;
+}
+
+interface SeriesWork {
+  readonly indicatorId: string;
+  readonly orgUnitId: string;
+  readonly fingerprint: string;
+  readonly findings: readonly SignalFinding[];
+  readonly population: number | null;
+}
+
+interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** Writes one series' reconciliation and its new fingerprint. */
+async function storeSeries(
+  trx: Transaction<Database>,
+  work: SeriesWork,
+  stored: readonly StoredRow[],
+  now: string,
+  counts: Counts,
+): Promise<void> {
+  const { created, extended, unchanged, absent } = reconcileSignals(stored, work.findings);
+  for (const f of created) {
+    await trx
+      .insertInto('signals')
+      .values({
+        id: generateUid(),
+        indicatorId: work.indicatorId,
+        orgUnitId: work.orgUnitId,
+        kind: f.kind,
+        rule: f.rule,
+        ruleSetId: f.ruleSet.id,
+        ruleSetVersion: f.ruleSet.version,
+        direction: f.direction,
+        firstPeriod: f.firstPeriod,
+        lastPeriod: f.lastPeriod,
+        periodIds: JSON.stringify(f.periodIds),
+        explanationCode: f.explanation.code,
+        explanationValues: JSON.stringify(f.explanation.values),
+        summary: f.summary,
+        status: 'new',
+        statusReason: null,
+        statusChangedAt: null,
+        statusChangedBy: null,
+        stillPresent: 1,
+        population: work.population,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    counts.created++;
+  }
+  for (const e of extended) {
+    const { finding: f } = e;
+    await trx
+      .updateTable('signals')
+      .set({
+        firstPeriod: e.periodIds[0],
+        lastPeriod: e.periodIds[e.periodIds.length - 1],
+        periodIds: JSON.stringify(e.periodIds),
+        ruleSetId: f.ruleSet.id,
+        ruleSetVersion: f.ruleSet.version,
+        explanationCode: f.explanation.code,
+        explanationValues: JSON.stringify(f.explanation.values),
+        summary: f.summary,
+        stillPresent: 1,
+        population: work.population,
+        updatedAt: now,
+      })
+      .where('id', '=', e.stored.id)
+      .execute();
+    counts.updated++;
+  }
+  for (const u of unchanged) {
+    if (u.stored.stillPresent) {
+      counts.unchanged++;
+      continue;
+    }
+    await trx
+      .updateTable('signals')
+      .set({ stillPresent: 1, updatedAt: now })
+      .where('id', '=', u.stored.id)
+      .execute();
+    counts.updated++;
+  }
+  for (const a of absent) {
+    if (!a.stillPresent) {
+      counts.unchanged++;
+      continue;
+    }
+    await trx
+      .updateTable('signals')
+      .set({ stillPresent: 0, updatedAt: now })
+      .where('id', '=', a.id)
+      .execute();
+    counts.updated++;
+  }
+  await trx
+    .deleteFrom('signalSeriesState')
+    .where('indicatorId', '=', work.indicatorId)
+    .where('orgUnitId', '=', work.orgUnitId)
+    .execute();
+  await trx
+    .insertInto('signalSeriesState')
+    .values({
+      indicatorId: work.indicatorId,
+      orgUnitId: work.orgUnitId,
+      fingerprint: work.fingerprint,
+      scannedAt: now,
+    })
+    .execute();
+}
+
+/**
+ * Scans every indicator × org unit series for signals and stores what changed: one transaction
+ * per indicator, one audit event per scan.
+ */
+export async function scanSignals(
+  db: Kysely<Database>,
+  options: ScanOptions = {},
+): Promise<ScanResult> {
+  const started = performance.now();
+  const now = options.now ?? nowIso();
+  const full = options.full === true;
+
+  const indicators: IndicatorRow[] = await db
+    .selectFrom('indicators as i')
+    .innerJoin('indicatorTypes as t', 't.id', 'i.indicatorTypeId')
+    .select([
+      'i.id',
+      'i.kind',
+      'i.defaultChartType',
+      'i.notifiable',
+      'i.numerator',
+      'i.denominator',
+      'i.annualized',
+      't.factor',
+    ])
+    .orderBy('i.id')
+    .execute();
+  const orgUnits = await db
+    .selectFrom('orgUnits')
+    .select(['id', 'level', 'parentId'])
+    .orderBy('level')
+    .orderBy('id')
+    .execute();
+  const total = indicators.length * orgUnits.length;
+  const latest = await latestMonthWithData(db);
+
+  const settings = new Map(
+    (await db.selectFrom('chartSettings').selectAll().execute()).map((s) => [
+      key(s.indicatorId, s.orgUnitId),
+      s,
+    ]),
+  );
+  const states = new Map(
+    (await db.selectFrom('signalSeriesState').selectAll().execute()).map((s) => [
+      key(s.indicatorId, s.orgUnitId),
+      s.fingerprint,
+    ]),
+  );
+  const storedBySeries = new Map<string, StoredRow[]>();
+  for (const s of await db
+    .selectFrom('signals')
+    .select([
+      'id',
+      'indicatorId',
+      'orgUnitId',
+      'kind',
+      'rule',
+      'direction',
+      'periodIds',
+      'status',
+      'stillPresent',
+    ])
+    .orderBy('id')
+    .execute()) {
+    const k = key(s.indicatorId, s.orgUnitId);
+    const list = storedBySeries.get(k) ?? [];
+    list.push({
+      id: s.id,
+      kind: s.kind as SignalKind,
+      rule: s.rule as StoredSignal['rule'],
+      direction: s.direction as StoredSignal['direction'],
+      periodIds: JSON.parse(s.periodIds) as string[],
+      status: s.status as SignalStatus,
+      stillPresent: s.stillPresent === 1,
+    });
+    storedBySeries.set(k, list);
+  }
+
+  const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
+  const periodIds = latest === null ? [] : monthsEndingAt(latest, SCAN_MONTHS);
+  const periods = periodIds.map((id) => parsePeriodId(id));
+  const presets = new Map<string, RuleSetPreset>();
+  const presetFor = (id: string | null): RuleSetPreset => {
+    const chosen = id !== null && isBuiltInRuleSetId(id) ? id : DEFAULT_RULE_SET;
+    let preset = presets.get(chosen);
+    if (preset === undefined) {
+      preset = getRuleSetPreset(chosen);
+      presets.set(chosen, preset);
+    }
+    return preset;
+  };
+  const countSkipped = (k: string) => {
+    counts.unchanged += (storedBySeries.get(k) ?? []).length;
+  };
+
+  let done = 0;
+  for (const indicator of indicators) {
+    const work: SeriesWork[] = [];
+    // Every org unit's series of this indicator first: the funnel of siblings needs them all.
+    const all: { unit: (typeof orgUnits)[number]; series: SeriesToAnalyse }[] = [];
+    for (const unit of orgUnits) {
+      if (periods.length === 0) {
+        break;
+      }
+      const points = await querySeries(db, {
+        subject: {
+          kind: 'indicator',
+          numerator: indicator.numerator,
+          denominator: indicator.denominator,
+          factor: indicator.factor,
+          annualized: indicator.annualized === 1,
+        },
+        orgUnitId: unit.id,
+        periods,
+      });
+      const setting = settings.get(key(indicator.id, unit.id));
+      all.push({
+        unit,
+        series: {
+          periodIds,
+          points: points.map((p) => ({
+            value: p.value,
+            numerator: p.numerator ?? null,
+            denominator: p.denominator ?? null,
+          })),
+          chartType: indicator.defaultChartType,
+          factor: indicator.factor,
+          kind: indicator.kind,
+          notifiable: indicator.notifiable === 1,
+          baselineEnd: setting?.baselineEnd ?? null,
+          phaseEnds: setting === undefined ? [] : (JSON.parse(setting.phaseEnds) as string[]),
+          preset: presetFor(setting?.ruleSetId ?? null),
+        },
+      });
+    }
+    // Siblings in the latest period, by parent: their funnel and what it depends on.
+    const latestIndex = periodIds.length - 1;
+    const siblings = new Map<string, PeerPoint[]>();
+    for (const { unit, series } of all) {
+      if (unit.parentId === null) {
+        continue;
+      }
+      const p = series.points[latestIndex];
+      const list = siblings.get(unit.parentId) ?? [];
+      list.push({
+        orgUnitId: unit.id,
+        numerator: p.value === null ? null : p.numerator,
+        denominator: p.value === null ? null : p.denominator,
+      });
+      siblings.set(unit.parentId, list);
+    }
+    const peers = new Map<string, { inputs: string; findings: Map<string, SignalFinding[]> }>();
+    for (const [parentId, list] of siblings) {
+      peers.set(parentId, {
+        inputs: JSON.stringify(list.map((s) => [s.orgUnitId, s.numerator, s.denominator])),
+        findings: peerFindings(
+          indicator.defaultChartType,
+          indicator.factor,
+          periodIds[latestIndex],
+          list,
+        ),
+      });
+    }
+
+    const byUnit = new Map(all.map((a) => [a.unit.id, a]));
+    for (const unit of orgUnits) {
+      done++;
+      const k = key(indicator.id, unit.id);
+      const entry = byUnit.get(unit.id);
+      if (entry === undefined) {
+        countSkipped(k);
+        continue;
+      }
+      const { series } = entry;
+      const peer = unit.parentId === null ? undefined : peers.get(unit.parentId);
+      const print = fingerprint(series, indicator, peer?.inputs ?? null);
+      if (!full && states.get(k) === print) {
+        countSkipped(k);
+        continue;
+      }
+      work.push({
+        indicatorId: indicator.id,
+        orgUnitId: unit.id,
+        fingerprint: print,
+        findings: [...analyseSeries(series), ...(peer?.findings.get(unit.id) ?? [])],
+        population: populationOf(series.points),
+      });
+    }
+    if (work.length > 0) {
+      await db.transaction().execute(async (trx) => {
+        for (const w of work) {
+          await storeSeries(
+            trx,
+            w,
+            storedBySeries.get(key(w.indicatorId, w.orgUnitId)) ?? [],
+            now,
+            counts,
+          );
+        }
+      });
+    }
+    options.onProgress?.({
+      done,
+      total,
+      message: `Scanned ${done} of ${total} series (indicator ${indicator.id}: ${work.length} recomputed)`,
+    });
+  }
+
+  const present = await db
+    .selectFrom('signals')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('stillPresent', '=', 1)
+    .executeTakeFirstOrThrow();
+  const result: ScanResult = {
+    series: total,
+    signals: {
+      new: counts.created,
+      updated: counts.updated,
+      unchanged: counts.unchanged,
+      total: Number(present.n),
+    },
+    durationMs: Math.round(performance.now() - started),
+  };
+  await recordAudit(db, {
+    userId: options.userId ?? null,
+    actor: options.actor ?? 'system',
+    action: 'scan',
+    entityType: 'signal_scan',
+    entityId: now,
+    after: {
+      full,
+      latestPeriod: latest,
+      months: periodIds.length,
+      series: result.series,
+      signals: result.signals,
+      durationMs: result.durationMs,
+    },
+  });
+  return result;
+}
