@@ -28,6 +28,11 @@ export const router = createBrowserRouter([
               import('./pages/IndicatorPage.tsx').then((m) => ({ Component: m.IndicatorPage })),
           },
           {
+            path: 'signals',
+            lazy: () =>
+              import('./signals/SignalsPage.tsx').then((m) => ({ Component: m.SignalsPage })),
+          },
+          {
             path: 'import',
             lazy: () =>
               import('./imports/ImportPage.tsx').then((m) => ({ Component: m.ImportPage })),

@@ -1,5 +1,5 @@
 import type { MeResponse } from '@sankofa/core';
-import { Anchor, Burger, Group } from '@mantine/core';
+import { Anchor, Burger, Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { dashboardSearch } from '../navigation/dashboard-params.ts';
@@ -43,6 +43,16 @@ export function AppHeader({ user, navbarOpened, onToggleNavbar }: AppHeaderProps
         </Anchor>
       </Group>
       <Group gap="xs" wrap="nowrap">
+        <Button
+          component={Link}
+          to={{ pathname: '/signals', search: dashboardSearch(ou, range) }}
+          variant="subtle"
+          color="indigo"
+          size="compact-sm"
+          data-testid="nav-signals"
+        >
+          {t('Signals')}
+        </Button>
         <PeriodRangePicker />
         <LanguageSwitcher />
         <UserMenu user={user} />
