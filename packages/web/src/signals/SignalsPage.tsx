@@ -312,7 +312,7 @@ function SignalTable({ signals, range, selected, onToggle, onToggleAll }: Signal
               </Table.Td>
               <Table.Td>{signal.orgUnit.name}</Table.Td>
               <Table.Td>
-                <Badge color={KIND_COLORS[signal.kind]} variant="light">
+                <Badge color={KIND_COLORS[signal.kind]} variant="light" miw="max-content">
                   {signalKindLabel(signal.kind, t)}
                 </Badge>
               </Table.Td>
@@ -330,7 +330,7 @@ function SignalTable({ signals, range, selected, onToggle, onToggleAll }: Signal
                 )}
               </Table.Td>
               <Table.Td>
-                <Badge color={STATUS_COLORS[signal.status]} variant="outline">
+                <Badge color={STATUS_COLORS[signal.status]} variant="outline" miw="max-content">
                   {signalStatusLabel(signal.status, t)}
                 </Badge>
               </Table.Td>

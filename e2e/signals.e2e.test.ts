@@ -1,0 +1,286 @@
+/**
+ * Browser test in real headless Chromium: after a signal scan of the demo country, the district
+ * manager opens the signal inbox from the header and sees only their district's signals (rows and
+ * counts as the database says), acknowledges two, dismisses one with a reason (not without), and
+ * opens a signal's indicator chart for its org unit. Screenshots in test-results/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  buildApp,
+  generateDemoCountry,
+  loadConfig,
+  loadDemoCountry,
+  type App,
+  type DemoCountry,
+} from '@sankofa/server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scanSignals } from '../packages/server/src/services/signal-scan/index.ts';
+import {
+  createTestDatabase,
+  type TestDatabase,
+} from '../packages/server/src/testing/test-database.ts';
+
+const executablePath = process.env.SANKOFA_CHROMIUM;
+const screenshots = resolve('test-results');
+/** The inbox's default status filter and page size. */
+const OPEN = ['new', 'acknowledged', 'under_review'];
+const PAGE_SIZE = 50;
+const KINDS = ['outbreak', 'sustained_shift', 'trend', 'single_point', 'runs', 'peer_outlier'];
+
+describe.skipIf(executablePath === undefined)('the signal inbox in the browser', () => {
+  let database: TestDatabase;
+  let app: App;
+  let browser: Browser;
+  let page: Page;
+  let baseUrl: string;
+  let country: DemoCountry;
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    database = await createTestDatabase('sqlite');
+    // As in scan-signals.int.test.ts: the planted outbreak and ANC4 shift are found there.
+    country = generateDemoCountry({ seed: 3, facilities: 8, months: 36, endPeriod: '202610' });
+    await loadDemoCountry(database.adapter, country);
+    const scan = await scanSignals(database.adapter.db, {});
+    expect(scan.signals.new).toBeGreaterThan(0);
+    const config = { ...loadConfig({}), logLevel: 'silent', webDist: resolve('packages/web/dist') };
+    app = await buildApp({ adapter: database.adapter, config });
+    baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({
+      executablePath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.drop();
+  });
+
+  /** The open signals under `root` in the database, as the inbox should show them. */
+  const openSignalsUnder = (root: string) =>
+    database.adapter.db
+      .selectFrom('signals')
+      .select(['id', 'kind', 'orgUnitId', 'indicatorId', 'status'])
+      .where('orgUnitId', 'in', (eb) =>
+        eb.selectFrom('orgUnitClosure').select('descendantId').where('ancestorId', '=', root),
+      )
+      .where('status', 'in', OPEN)
+      .execute();
+  const signalById = (id: string) =>
+    database.adapter.db
+      .selectFrom('signals')
+      .select(['id', 'status', 'statusReason', 'statusChangedBy', 'orgUnitId', 'indicatorId'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+  const auditsOf = (id: string) =>
+    database.adapter.db
+      .selectFrom('auditEvents')
+      .select(['action', 'userId', 'orgUnitId', 'before', 'after'])
+      .where('entityType', '=', 'signal')
+      .where('entityId', '=', id)
+      .orderBy('id')
+      .execute();
+  const rowIds = () =>
+    page
+      .getByTestId('signals-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-signal-id')!));
+
+  it('shows the district’s signals, acknowledges, dismisses with a reason, opens a chart', async () => {
+    const db = database.adapter.db;
+    const manager = country.users.find((u) => u.email.startsWith('district.manager'))!;
+    const district = country.orgUnits.find((u) => u.id === manager.orgUnitIds[0])!;
+    const outbreak = country.plantedFeatures.find((f) => f.kind === 'outbreak')!;
+    // The demo has one district manager, in the outbreak district.
+    expect(country.users.filter((u) => u.email.startsWith('district.manager'))).toHaveLength(1);
+    expect(outbreak.orgUnitIds).toContain(district.id);
+    const managerId = (
+      await db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', manager.email)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const subtree = new Set(
+      (
+        await db
+          .selectFrom('orgUnitClosure')
+          .select('descendantId')
+          .where('ancestorId', '=', district.id)
+          .execute()
+      ).map((r) => r.descendantId),
+    );
+    const expected = await openSignalsUnder(district.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.some((s) => s.kind === 'outbreak')).toBe(true);
+
+    await page.goto(`${baseUrl}/login`);
+    await page.getByTestId('login-email').fill(manager.email);
+    await page.getByTestId('login-password').fill(manager.password);
+    await page.getByTestId('login-submit').click();
+    await expect
+      .poll(() => page.getByTestId('dashboard-org-unit').textContent(), { timeout: 15_000 })
+      .toContain(district.name);
+
+    // 1. The inbox from the header: only the district's subtree, as many as the database says.
+    await page.getByTestId('nav-signals').click();
+    await page.getByTestId('signals-page').waitFor();
+    await page.getByTestId('signals-row').first().waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('signals-org-unit').textContent()).toContain(district.name);
+    const shown = await rowIds();
+    expect(shown).toHaveLength(Math.min(expected.length, PAGE_SIZE));
+    expect(new Set(shown).size).toBe(shown.length);
+    const expectedIds = new Set(expected.map((s) => s.id));
+    for (const id of shown) {
+      expect(expectedIds.has(id), id).toBe(true);
+      expect(subtree.has((await signalById(id)).orgUnitId), id).toBe(true);
+    }
+    // Most urgent first: the outbreak leads.
+    expect(expected.find((s) => s.id === shown[0])!.kind).toBe('outbreak');
+    for (const kind of KINDS) {
+      const count = expected.filter((s) => s.kind === kind).length;
+      await expect
+        .poll(() => page.getByTestId(`signals-count-${kind}`).textContent(), { timeout: 5_000 })
+        .toBe(String(count));
+    }
+    const pagination = page.getByTestId('signals-pagination');
+    expect(await pagination.count()).toBe(expected.length > PAGE_SIZE ? 1 : 0);
+    if (expected.length > PAGE_SIZE) {
+      // The total shows as the number of pages: the last page's button, and none after it.
+      const pages = Math.ceil(expected.length / PAGE_SIZE);
+      expect(
+        await pagination.getByRole('button', { name: String(pages), exact: true }).count(),
+      ).toBe(1);
+      expect(
+        await pagination.getByRole('button', { name: String(pages + 1), exact: true }).count(),
+      ).toBe(0);
+    }
+    await page.screenshot({ path: join(screenshots, 'signals-inbox.png'), fullPage: true });
+
+    // 2. Bulk-acknowledge the first two rows.
+    const [first, second, third] = shown;
+    const checkbox = (id: string) =>
+      page.locator(`[data-testid="signals-row"][data-signal-id="${id}"] input[type="checkbox"]`);
+    await checkbox(first).check();
+    await checkbox(second).check();
+    expect(await page.getByTestId('signals-selected').textContent()).toContain('2 selected');
+    await page.getByTestId('signals-bulk-acknowledge').click();
+    await expect
+      .poll(() => page.getByTestId('signals-selected').textContent(), { timeout: 10_000 })
+      .toContain('0 selected');
+    for (const id of [first, second]) {
+      await expect.poll(async () => (await signalById(id)).status).toBe('acknowledged');
+      const signal = await signalById(id);
+      expect(signal).toMatchObject({ statusReason: null, statusChangedBy: managerId });
+      const audits = await auditsOf(id);
+      expect(audits).toHaveLength(1);
+      expect(audits[0]).toMatchObject({
+        action: 'update',
+        userId: managerId,
+        orgUnitId: signal.orgUnitId,
+      });
+      expect(JSON.parse(audits[0].before!)).toMatchObject({ status: 'new' });
+      expect(JSON.parse(audits[0].after!)).toMatchObject({ status: 'acknowledged' });
+    }
+    // Acknowledged is still open: the rows stay, now marked acknowledged.
+    await expect
+      .poll(() =>
+        page
+          .locator(`[data-testid="signals-row"][data-signal-id="${first}"]`)
+          .textContent({ timeout: 5_000 }),
+      )
+      .toContain('Acknowledged');
+    expect(await auditsOf(third)).toEqual([]);
+
+    // 3. Bulk-dismiss one row: not without a reason.
+    await checkbox(third).check();
+    await page.getByTestId('signals-bulk-dismiss').click();
+    const modal = page.getByRole('dialog');
+    await modal.waitFor();
+    const reason = page.getByTestId('signals-dismiss-reason');
+    const confirm = page.getByTestId('signals-dismiss-confirm');
+    expect(await reason.getAttribute('required')).not.toBeNull();
+    expect(await confirm.isDisabled()).toBe(true);
+    await reason.fill('   ');
+    expect(await confirm.isDisabled()).toBe(true);
+    // Forcing the form through without a reason changes nothing.
+    await modal.locator('form').evaluate((form: HTMLFormElement) => form.requestSubmit());
+    expect(await modal.isVisible()).toBe(true);
+    expect((await signalById(third)).status).toBe('new');
+    // The API refuses it too, with the error envelope naming the field (the session's own call).
+    const refused = await page.evaluate(
+      async ([url, id]) => {
+        const me = await fetch(`${url}/api/me`).then((r) => r.json() as Promise<unknown>);
+        const token = (me as { csrfToken?: string }).csrfToken ?? '';
+        const response = await fetch(`${url}/api/signals/bulk`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+          body: JSON.stringify({ ids: [id], status: 'dismissed' }),
+        });
+        return { status: response.status, body: (await response.json()) as unknown };
+      },
+      [baseUrl, third] as const,
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      issues: [expect.objectContaining({ field: 'body.reason' })],
+    });
+    expect((await signalById(third)).status).toBe('new');
+
+    await reason.fill('Data entry error, corrected at the facility');
+    expect(await confirm.isDisabled()).toBe(false);
+    await confirm.click();
+    await modal.waitFor({ state: 'hidden', timeout: 10_000 });
+    await expect.poll(async () => (await signalById(third)).status).toBe('dismissed');
+    expect(await signalById(third)).toMatchObject({
+      statusReason: 'Data entry error, corrected at the facility',
+      statusChangedBy: managerId,
+    });
+    const dismissAudits = await auditsOf(third);
+    expect(dismissAudits).toHaveLength(1);
+    expect(JSON.parse(dismissAudits[0].after!)).toMatchObject({
+      status: 'dismissed',
+      reason: 'Data entry error, corrected at the facility',
+    });
+    // Dismissed is not open: the row leaves the inbox and its kind's count drops by one.
+    await page
+      .locator(`[data-testid="signals-row"][data-signal-id="${third}"]`)
+      .waitFor({ state: 'detached', timeout: 10_000 });
+    const thirdKind = expected.find((s) => s.id === third)!.kind;
+    await expect
+      .poll(() => page.getByTestId(`signals-count-${thirdKind}`).textContent(), {
+        timeout: 5_000,
+      })
+      .toBe(String(expected.filter((s) => s.kind === thirdKind).length - 1));
+
+    // 4. A row's indicator link opens the chart of that indicator for that org unit.
+    const target = await signalById(first);
+    await page
+      .locator(`[data-testid="signals-row"][data-signal-id="${first}"]`)
+      .getByTestId('signals-chart-link')
+      .click();
+    await page.waitForURL((url) => url.pathname === `/indicators/${target.indicatorId}`);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('ou')).toBe(target.orgUnitId);
+    const targetUnit = country.orgUnits.find((u) => u.id === target.orgUnitId)!;
+    await page.getByTestId('chart-org-unit').waitFor();
+    expect(await page.getByTestId('chart-org-unit').textContent()).toContain(targetUnit.name);
+    await page
+      .locator('[data-testid="indicator-chart"][data-status="ready"]')
+      .waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(screenshots, 'signals-chart.png'), fullPage: true });
+  }, 60_000);
+});
