@@ -3,62 +3,30 @@
  * manager signs in, sees only their district, opens an indicator chart, and the numbers shown
  * are their district's own (not the country's). Screenshots go to test-results/.
  */
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import {
-  buildApp,
-  generateDemoCountry,
-  loadConfig,
-  loadDemoCountry,
-  type App,
-  type DemoCountry,
-} from '@sankofa/server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { DemoCountry } from '@sankofa/server';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createTestDatabase,
-  type TestDatabase,
-} from '../packages/server/src/testing/test-database.ts';
+  chromiumPath,
+  screenshots,
+  startBrowserApp,
+  type BrowserApp,
+} from './browser-app.e2e-support.ts';
 
-const executablePath = process.env.SANKOFA_CHROMIUM;
-const screenshots = resolve('test-results');
-
-describe.skipIf(executablePath === undefined)('the district manager in the browser', () => {
-  let database: TestDatabase;
-  let app: App;
-  let browser: Browser;
+describe.skipIf(chromiumPath === undefined)('the district manager in the browser', () => {
+  let env: BrowserApp;
   let page: Page;
   let baseUrl: string;
   let country: DemoCountry;
 
   beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    database = await createTestDatabase('sqlite');
-    country = generateDemoCountry({ seed: 7, facilities: 40, months: 24, endPeriod: '202610' });
-    await loadDemoCountry(database.adapter, country);
-    const config = { ...loadConfig({}), logLevel: 'silent', webDist: resolve('packages/web/dist') };
-    app = await buildApp({ adapter: database.adapter, config });
-    baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' });
+    env = await startBrowserApp({ seed: 7, facilities: 40, months: 24, endPeriod: '202610' });
+    ({ page, baseUrl, country } = env);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.drop();
+    await env?.close();
   });
 
   it('signs in, sees only the district, and opens a chart with the district’s own numbers', async () => {

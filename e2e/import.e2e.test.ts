@@ -5,65 +5,37 @@
  * DHIS2 JSON data value set for a month after the demo's last one and see the new month on the
  * facility's dashboard card and indicator chart. Screenshots in test-results/.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import {
-  buildApp,
-  generateDemoCountry,
-  loadConfig,
-  loadDemoCountry,
-  type App,
-  type DemoCountry,
-} from '@sankofa/server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { DemoCountry } from '@sankofa/server';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestDatabase } from '../packages/server/src/testing/test-database.ts';
 import {
-  createTestDatabase,
-  type TestDatabase,
-} from '../packages/server/src/testing/test-database.ts';
+  chromiumPath,
+  screenshots,
+  signIn,
+  startBrowserApp,
+  type BrowserApp,
+} from './browser-app.e2e-support.ts';
 
-const executablePath = process.env.SANKOFA_CHROMIUM;
-const screenshots = resolve('test-results');
-
-describe.skipIf(executablePath === undefined)('importing a file in the browser', () => {
-  let database: TestDatabase;
-  let app: App;
-  let browser: Browser;
+describe.skipIf(chromiumPath === undefined)('importing a file in the browser', () => {
+  let env: BrowserApp;
   let page: Page;
   let baseUrl: string;
   let country: DemoCountry;
+  let database: TestDatabase;
   let dir: string;
 
   beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'sankofa-import-e2e-'));
-    database = await createTestDatabase('sqlite');
-    country = generateDemoCountry({ seed: 7, facilities: 16, months: 12, endPeriod: '202610' });
-    await loadDemoCountry(database.adapter, country);
-    const config = { ...loadConfig({}), logLevel: 'silent', webDist: resolve('packages/web/dist') };
-    app = await buildApp({ adapter: database.adapter, config });
-    baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' });
+    env = await startBrowserApp({ seed: 7, facilities: 16, months: 12, endPeriod: '202610' });
+    ({ page, baseUrl, country, database } = env);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.drop();
+    await env?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -89,11 +61,7 @@ describe.skipIf(executablePath === undefined)('importing a file in the browser',
       ].join('\n'),
     );
 
-    await page.goto(`${baseUrl}/login`);
-    await page.getByTestId('login-email').fill(manager.email);
-    await page.getByTestId('login-password').fill(manager.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('dashboard-org-unit').waitFor({ timeout: 15_000 });
+    await signIn(page, baseUrl, manager);
 
     await page.getByTestId('user-menu').click();
     await page.getByTestId('nav-import').click();
@@ -161,16 +129,12 @@ describe.skipIf(executablePath === undefined)('importing a file in the browser',
     writeFileSync(json, JSON.stringify({ dataValues }, null, 2));
 
     // A session of its own, so this test does not depend on the one above.
-    const context = await browser.newContext({
+    const context = await env.browser.newContext({
       viewport: { width: 1400, height: 1000 },
       locale: 'en-GB',
     });
     const tab = await context.newPage();
-    await tab.goto(`${baseUrl}/login`);
-    await tab.getByTestId('login-email').fill(manager.email);
-    await tab.getByTestId('login-password').fill(manager.password);
-    await tab.getByTestId('login-submit').click();
-    await tab.getByTestId('dashboard-org-unit').waitFor({ timeout: 15_000 });
+    await signIn(tab, baseUrl, manager);
 
     await tab.getByTestId('user-menu').click();
     await tab.getByTestId('nav-import').click();
@@ -222,13 +186,9 @@ describe.skipIf(executablePath === undefined)('importing a file in the browser',
 
   it('hides the Import entry from people who cannot import', async () => {
     const viewer = country.users.find((u) => u.role === 'viewer')!;
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await env.browser.newContext({ locale: 'en-GB' });
     const other = await context.newPage();
-    await other.goto(`${baseUrl}/login`);
-    await other.getByTestId('login-email').fill(viewer.email);
-    await other.getByTestId('login-password').fill(viewer.password);
-    await other.getByTestId('login-submit').click();
-    await other.getByTestId('dashboard-org-unit').waitFor({ timeout: 15_000 });
+    await signIn(other, baseUrl, viewer);
     await other.getByTestId('user-menu').click();
     await other.getByTestId('sign-out').waitFor();
     expect(await other.getByTestId('nav-import').count()).toBe(0);

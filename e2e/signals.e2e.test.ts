@@ -4,70 +4,45 @@
  * counts as the database says), acknowledges two, dismisses one with a reason (not without), and
  * opens a signal's indicator chart for its org unit. Screenshots in test-results/.
  */
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import {
-  buildApp,
-  generateDemoCountry,
-  loadConfig,
-  loadDemoCountry,
-  type App,
-  type DemoCountry,
-} from '@sankofa/server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { DemoCountry } from '@sankofa/server';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanSignals } from '../packages/server/src/services/signal-scan/index.ts';
+import type { TestDatabase } from '../packages/server/src/testing/test-database.ts';
 import {
-  createTestDatabase,
-  type TestDatabase,
-} from '../packages/server/src/testing/test-database.ts';
+  chromiumPath,
+  screenshots,
+  startBrowserApp,
+  type BrowserApp,
+} from './browser-app.e2e-support.ts';
 
-const executablePath = process.env.SANKOFA_CHROMIUM;
-const screenshots = resolve('test-results');
 /** The inbox's default status filter and page size. */
 const OPEN = ['new', 'acknowledged', 'under_review'];
 const PAGE_SIZE = 50;
 const KINDS = ['outbreak', 'sustained_shift', 'trend', 'single_point', 'runs', 'peer_outlier'];
 
-describe.skipIf(executablePath === undefined)('the signal inbox in the browser', () => {
-  let database: TestDatabase;
-  let app: App;
-  let browser: Browser;
+describe.skipIf(chromiumPath === undefined)('the signal inbox in the browser', () => {
+  let env: BrowserApp;
   let page: Page;
   let baseUrl: string;
   let country: DemoCountry;
+  let database: TestDatabase;
 
   beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    database = await createTestDatabase('sqlite');
-    // As in scan-signals.int.test.ts: the planted outbreak and ANC4 shift are found there.
-    country = generateDemoCountry({ seed: 3, facilities: 8, months: 36, endPeriod: '202610' });
-    await loadDemoCountry(database.adapter, country);
-    const scan = await scanSignals(database.adapter.db, {});
-    expect(scan.signals.new).toBeGreaterThan(0);
-    const config = { ...loadConfig({}), logLevel: 'silent', webDist: resolve('packages/web/dist') };
-    app = await buildApp({ adapter: database.adapter, config });
-    baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' });
+    env = await startBrowserApp(
+      { seed: 3, facilities: 8, months: 36, endPeriod: '202610' },
+      async (db) => {
+        // As in scan-signals.int.test.ts: the planted outbreak and ANC4 shift are found there.
+        const scan = await scanSignals(db.adapter.db, {});
+        expect(scan.signals.new).toBeGreaterThan(0);
+      },
+    );
+    ({ page, baseUrl, country, database } = env);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.drop();
+    await env?.close();
   });
 
   /** The open signals under `root` in the database, as the inbox should show them. */

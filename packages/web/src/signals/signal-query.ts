@@ -9,7 +9,10 @@ import type { MonthRange } from '../periods/period-presets.ts';
 export type SignalKind = Signal['kind'];
 export type SignalStatus = Signal['status'];
 
-/** Every kind, in the inbox's priority order. */
+/**
+ * Every kind, in the inbox's priority order (core's `SIGNAL_KINDS`, repeated here: importing the
+ * value from core pulls the statistics into this page's chunk, 29 kB → 96 kB).
+ */
 export const SIGNAL_KINDS: readonly SignalKind[] = [
   'outbreak',
   'sustained_shift',

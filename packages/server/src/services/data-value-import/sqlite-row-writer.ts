@@ -76,18 +76,18 @@ export function createSqliteRowWriter(
           v.categoryOptionComboId,
           v.attributeOptionComboId,
         ];
+        const row = [
+          ...key,
+          v.value,
+          v.numericValue,
+          v.storedBy,
+          now,
+          now,
+          v.comment,
+          v.followUp ?? 0,
+        ];
         if (insertFirst && !v.remove) {
-          const { changes } = insertNew.run(
-            ...key,
-            v.value,
-            v.numericValue,
-            v.storedBy,
-            now,
-            now,
-            v.comment,
-            v.followUp ?? 0,
-          );
-          if (changes === 1) {
+          if (insertNew.run(...row).changes === 1) {
             counts.imported += 1;
             inserted += 1;
             continue;
@@ -95,16 +95,7 @@ export function createSqliteRowWriter(
         }
         const action = importAction(strategy, stateOf(lookup.get(...key), v), v.remove);
         if (action === 'insert') {
-          insert.run(
-            ...key,
-            v.value,
-            v.numericValue,
-            v.storedBy,
-            now,
-            now,
-            v.comment,
-            v.followUp ?? 0,
-          );
+          insert.run(...row);
           counts.imported += 1;
           inserted += 1;
         } else if (action === 'update' || action === 'undelete') {
