@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- NAME…] [--facilities N] [--database URL] [--scale X]`: measures what
  * DESIGN §7 and the issues set targets for, on this machine. Never run by tests.
- * Benchmarks: demo-load, spc, outbreak, read-data-values, import.
+ * Benchmarks: demo-load, spc, outbreak, read-data-values, import, scan.
  */
 import { parseArgs } from 'node:util';
 import type { BenchOptions } from './bench-support.ts';
@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<{ run: (o: BenchOptions) => Promise<
   outbreak: () => import('./outbreak.bench.ts'),
   'read-data-values': () => import('./read-data-values.bench.ts'),
   import: () => import('./import.bench.ts'),
+  scan: () => import('./scan.bench.ts'),
 };
 
 const { values, positionals } = parseArgs({
