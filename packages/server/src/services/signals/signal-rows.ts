@@ -3,38 +3,16 @@
  */
 import type { Signal, SignalKind, SignalStatus } from '@sankofa/core';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database, SignalTable } from '../../db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** A signal row joined with what the API shows of its indicator and org unit. */
-export interface SignalRow {
-  id: string;
-  indicatorId: string;
+export interface SignalRow extends SignalTable {
   indicatorName: string;
-  orgUnitId: string;
   orgUnitName: string;
   orgUnitLevel: number;
   orgUnitPath: string;
-  kind: string;
-  rule: string;
-  ruleSetId: string;
-  ruleSetVersion: string;
-  direction: string | null;
-  firstPeriod: string;
-  lastPeriod: string;
-  periodIds: string;
-  explanationCode: string;
-  explanationValues: string;
-  summary: string;
-  status: string;
-  statusReason: string | null;
-  statusChangedAt: string | null;
-  statusChangedBy: string | null;
-  stillPresent: number;
-  population: number | null;
-  createdAt: string;
-  updatedAt: string;
 }
 
 /** signals ⋈ org units ⋈ indicators, selecting a `SignalRow`. */
@@ -43,33 +21,12 @@ export function selectSignalRows(db: Db) {
     .selectFrom('signals')
     .innerJoin('orgUnits', 'orgUnits.id', 'signals.orgUnitId')
     .innerJoin('indicators', 'indicators.id', 'signals.indicatorId')
+    .selectAll('signals')
     .select([
-      'signals.id',
-      'signals.indicatorId',
       'indicators.name as indicatorName',
-      'signals.orgUnitId',
       'orgUnits.name as orgUnitName',
       'orgUnits.level as orgUnitLevel',
       'orgUnits.path as orgUnitPath',
-      'signals.kind',
-      'signals.rule',
-      'signals.ruleSetId',
-      'signals.ruleSetVersion',
-      'signals.direction',
-      'signals.firstPeriod',
-      'signals.lastPeriod',
-      'signals.periodIds',
-      'signals.explanationCode',
-      'signals.explanationValues',
-      'signals.summary',
-      'signals.status',
-      'signals.statusReason',
-      'signals.statusChangedAt',
-      'signals.statusChangedBy',
-      'signals.stillPresent',
-      'signals.population',
-      'signals.createdAt',
-      'signals.updatedAt',
     ]);
 }
 
