@@ -11,6 +11,7 @@ import { nowIso } from '../ids.ts';
 import { FIXTURE as F, seedFixtureCountry } from '../testing/fixture-country.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../testing/test-database.ts';
 import { querySeries, type SeriesSubject } from './query-series.ts';
+import { querySeriesForOrgUnits } from './query-series-batch.ts';
 import { ensurePeriods } from './write-data-value.ts';
 
 const HOSPITALS = 'OugHospit01';
@@ -25,14 +26,17 @@ const ratio = (numerator: string, denominator: string, factor = 100, annualized 
 
 describe.each(testDialects())('querySeries on %s', (dialect) => {
   let database: TestDatabase;
-  const series = async (subject: SeriesSubject, orgUnitId: string, first: string, last = first) =>
-    (
-      await querySeries(database.adapter.db, {
-        subject,
-        orgUnitId,
-        periods: periodRange(parsePeriodId(first), parsePeriodId(last)),
-      })
-    ).map((p) => p.value);
+  // Every case is computed twice, by the one-series query and by the batch reader of the scan
+  // (all org units from one read), and both must agree.
+  const series = async (subject: SeriesSubject, orgUnitId: string, first: string, last = first) => {
+    const db = database.adapter.db;
+    const periods = periodRange(parsePeriodId(first), parsePeriodId(last));
+    const one = await querySeries(db, { subject, orgUnitId, periods });
+    const orgUnits = await db.selectFrom('orgUnits').select(['id', 'parentId', 'level']).execute();
+    const batch = await querySeriesForOrgUnits(db, { subject, orgUnits, periods });
+    expect(batch.get(orgUnitId)).toEqual(one);
+    return one.map((p) => p.value);
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase(dialect);

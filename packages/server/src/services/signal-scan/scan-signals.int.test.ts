@@ -329,4 +329,67 @@ describe.each(testDialects())('the signal scan on the demo country on %s', (dial
     },
     SLOW,
   );
+
+  it(
+    'skips an unchanged rescan without reading a value, and still sees a value changed in place',
+    async () => {
+      const db = database.adapter.db;
+      const scanAudit = async () =>
+        JSON.parse(
+          (
+            await db
+              .selectFrom('auditEvents')
+              .select('after')
+              .where('entityType', '=', 'signal_scan')
+              .orderBy('id', 'desc')
+              .executeTakeFirstOrThrow()
+          ).after ?? '{}',
+        ) as { skipped: boolean };
+      await scanSignals(db);
+      const states = () =>
+        db
+          .selectFrom('signalSeriesState')
+          .selectAll()
+          .orderBy('indicatorId')
+          .orderBy('orgUnitId')
+          .execute();
+      const before = await states();
+      const again = await scanSignals(db);
+      expect(again.signals.new + again.signals.updated).toBe(0);
+      expect((await scanAudit()).skipped).toBe(true);
+
+      // One stored value changed in place: same row count, same latest month, newer stamp.
+      const facility = country.orgUnits.find((u) => u.level === 4)!;
+      const value = await db
+        .selectFrom('dataValues')
+        .selectAll()
+        .where('orgUnitId', '=', facility.id)
+        .where('numericValue', 'is not', null)
+        .orderBy('periodId', 'desc')
+        .orderBy('dataElementId')
+        .executeTakeFirstOrThrow();
+      await db
+        .updateTable('dataValues')
+        .set({
+          value: String(Number(value.value) + 1),
+          numericValue: Number(value.value) + 1,
+          lastUpdated: new Date().toISOString(),
+        })
+        .where('dataElementId', '=', value.dataElementId)
+        .where('periodId', '=', value.periodId)
+        .where('orgUnitId', '=', value.orgUnitId)
+        .where('categoryOptionComboId', '=', value.categoryOptionComboId)
+        .where('attributeOptionComboId', '=', value.attributeOptionComboId)
+        .execute();
+      await scanSignals(db);
+      expect((await scanAudit()).skipped).toBe(false);
+      const after = await states();
+      const changed = after.filter((s, i) => s.fingerprint !== before[i].fingerprint);
+      // The facility's series of the indicators using that element changed, and so did its
+      // ancestors' (and, through the funnel, its siblings'); a series elsewhere did not.
+      expect(changed.some((s) => s.orgUnitId === facility.id)).toBe(true);
+      expect(changed.length).toBeLessThan(after.length);
+    },
+    SLOW,
+  );
 });

@@ -21,7 +21,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { generateUid, nowIso } from '../../ids.ts';
 import { recordAudit } from '../audit.ts';
-import { querySeries } from '../query-series.ts';
+import { computeChangeToken, storeChangeToken, storedChangeToken } from './change-token.ts';
+import { querySeriesForOrgUnits, type ElementValuesCache } from '../query-series-batch.ts';
 import {
   analyseSeries,
   peerFindings,
@@ -346,6 +347,9 @@ export async function scanSignals(
   }
 
   const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
+  // Nothing changed since the last scan: every series is skipped without being read.
+  const token = await computeChangeToken(db, { v: SCAN_VERSION, latest });
+  const skipAll = !full && token === (await storedChangeToken(db));
   const periodIds = latest === null ? [] : monthsEndingAt(latest, SCAN_MONTHS);
   const periods = periodIds.map((id) => parsePeriodId(id));
   const presets = new Map<string, RuleSetPreset>();
@@ -362,26 +366,38 @@ export async function scanSignals(
     counts.unchanged += (storedBySeries.get(k) ?? []).length;
   };
 
+  // Each data element is read once per scan, however many indicators use it.
+  const valuesCache: ElementValuesCache = new Map();
   let done = 0;
   for (const indicator of indicators) {
+    if (skipAll) {
+      for (const unit of orgUnits) {
+        countSkipped(key(indicator.id, unit.id));
+      }
+      done += orgUnits.length;
+      continue;
+    }
     const work: SeriesWork[] = [];
     // Every org unit's series of this indicator first: the funnel of siblings needs them all.
     const all: { unit: (typeof orgUnits)[number]; series: SeriesToAnalyse }[] = [];
+    // One read of the indicator's values for every org unit, summed up the hierarchy in memory.
+    const seriesByUnit = await querySeriesForOrgUnits(db, {
+      subject: {
+        kind: 'indicator',
+        numerator: indicator.numerator,
+        denominator: indicator.denominator,
+        factor: indicator.factor,
+        annualized: indicator.annualized === 1,
+      },
+      orgUnits,
+      periods,
+      cache: valuesCache,
+    });
     for (const unit of orgUnits) {
-      if (periods.length === 0) {
+      const points = seriesByUnit.get(unit.id);
+      if (points === undefined) {
         break;
       }
-      const points = await querySeries(db, {
-        subject: {
-          kind: 'indicator',
-          numerator: indicator.numerator,
-          denominator: indicator.denominator,
-          factor: indicator.factor,
-          annualized: indicator.annualized === 1,
-        },
-        orgUnitId: unit.id,
-        periods,
-      });
       const setting = settings.get(key(indicator.id, unit.id));
       all.push({
         unit,
@@ -475,6 +491,14 @@ export async function scanSignals(
     });
   }
 
+  await storeChangeToken(db, token, now);
+  options.onProgress?.({
+    done,
+    total,
+    message: skipAll
+      ? `Nothing changed since the last scan: ${total} series skipped`
+      : `Scanned ${total} series`,
+  });
   const present = await db
     .selectFrom('signals')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
@@ -500,6 +524,7 @@ export async function scanSignals(
       full,
       latestPeriod: latest,
       months: periodIds.length,
+      skipped: skipAll,
       series: result.series,
       signals: result.signals,
       durationMs: result.durationMs,

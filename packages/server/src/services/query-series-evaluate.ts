@@ -1,0 +1,239 @@
+/**
+ * The pure half of a series query: given the stored rows of an org unit's subtree (as
+ * `loadStoredRows` sums them, or as the batch reader of `query-series-batch.ts` adds them up in
+ * memory), the constants and the org-unit group counts, the value of each asked period. Both the
+ * one-series query (`querySeries`) and the batch reader of the signal scan evaluate with this, so
+ * a chart and a scan can never disagree.
+ */
+import {
+  aggregateValues,
+  collectReferences,
+  computeIndicatorValue,
+  evaluateExpression,
+  parseExpression,
+  periodDays,
+  type DataItemRef,
+  type ExpressionInputs,
+  type ExpressionNode,
+  type Period,
+  type PeriodAggregate,
+  type SeriesPoint,
+} from '@sankofa/core';
+import type { StoredItemRow } from './query-series-rows.ts';
+
+export type SeriesSubject =
+  | {
+      readonly kind: 'indicator';
+      readonly numerator: string;
+      readonly denominator: string;
+      readonly factor: number;
+      readonly annualized: boolean;
+    }
+  | {
+      readonly kind: 'dataElement';
+      readonly dataElementId: string;
+      readonly categoryOptionComboId?: string;
+    };
+
+/** A subject's parsed expressions and what they reference. */
+export interface CompiledSubject {
+  readonly subject: SeriesSubject;
+  readonly numerator: ExpressionNode;
+  readonly denominator: ExpressionNode | null;
+  readonly dataElementIds: readonly string[];
+  /** Data elements referenced only as totals (`#{de}`): their combos may be summed before. */
+  readonly totalsOnlyIds: readonly string[];
+  readonly constantIds: readonly string[];
+  readonly orgUnitGroupIds: readonly string[];
+}
+
+/** Parses the subject's expressions once (a batch evaluates them for many org units). */
+export function compileSubject(subject: SeriesSubject): CompiledSubject {
+  const [numerator, denominator]: [ExpressionNode, ExpressionNode | null] =
+    subject.kind === 'indicator'
+      ? [
+          parseExpression(subject.numerator, 'numerator'),
+          parseExpression(subject.denominator, 'denominator'),
+        ]
+      : [
+          {
+            kind: 'dataItem',
+            dataElementId: subject.dataElementId,
+            categoryOptionComboId: subject.categoryOptionComboId ?? null,
+            attributeOptionComboId: null,
+          },
+          null,
+        ];
+  const refs = collectReferences(
+    ...(denominator === null ? [numerator] : [numerator, denominator]),
+  );
+  return {
+    subject,
+    numerator,
+    denominator,
+    dataElementIds: [...new Set(refs.dataItems.map((i) => i.dataElementId))],
+    totalsOnlyIds: [...new Set(refs.dataItems.map((i) => i.dataElementId))].filter((id) =>
+      refs.dataItems.every(
+        (i) =>
+          i.dataElementId !== id ||
+          (i.categoryOptionComboId === null && i.attributeOptionComboId === null),
+      ),
+    ),
+    constantIds: refs.constantIds,
+    orgUnitGroupIds: refs.orgUnitGroupIds,
+  };
+}
+
+const matches = (ref: DataItemRef, row: StoredItemRow): boolean =>
+  row.dataElementId === ref.dataElementId &&
+  (ref.categoryOptionComboId === null || row.categoryOptionComboId === ref.categoryOptionComboId) &&
+  (ref.attributeOptionComboId === null ||
+    row.attributeOptionComboId === ref.attributeOptionComboId);
+
+/** Merges the combos of one stored period (and org unit) into one aggregate. */
+function mergeCombos(rows: readonly StoredItemRow[]): PeriodAggregate[] {
+  const merged = new Map<string, PeriodAggregate & { orgUnitId?: string }>();
+  for (const r of rows) {
+    const key = `${r.orgUnitId ?? ''}|${r.startDate}|${r.endDate}`;
+    const acc = merged.get(key);
+    merged.set(
+      key,
+      acc === undefined
+        ? {
+            startDate: r.startDate,
+            endDate: r.endDate,
+            orgUnitId: r.orgUnitId,
+            sum: r.sum,
+            count: r.count,
+            min: r.min,
+            max: r.max,
+          }
+        : {
+            ...acc,
+            sum: acc.sum + r.sum,
+            count: acc.count + r.count,
+            min: Math.min(acc.min, r.min),
+            max: Math.max(acc.max, r.max),
+          },
+    );
+  }
+  return [...merged.values()];
+}
+
+/** The index of the asked period `row` lies within (binary search on ordered periods), or -1. */
+function periodContaining(periods: readonly Period[], row: PeriodAggregate): number {
+  let lo = 0;
+  let hi = periods.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = periods[mid];
+    if (row.startDate < p.startDate) {
+      hi = mid - 1;
+    } else if (row.startDate > p.endDate) {
+      lo = mid + 1;
+    } else {
+      return row.endDate <= p.endDate ? mid : -1;
+    }
+  }
+  return -1;
+}
+
+const daysCache = new WeakMap<readonly Period[], number[]>();
+
+/** Days of each period, computed once per periods array (a batch evaluates the same array often). */
+function periodDaysOf(periods: readonly Period[]): number[] {
+  let days = daysCache.get(periods);
+  if (days === undefined) {
+    days = periods.map(periodDays);
+    daysCache.set(periods, days);
+  }
+  return days;
+}
+
+export interface SeriesInputs {
+  /** The subtree's stored rows of the subject's data elements. */
+  readonly rows: readonly StoredItemRow[];
+  /** Each data element's aggregation type (absent: SUM). */
+  readonly aggregationTypes: ReadonlyMap<string, string>;
+  readonly constants: ReadonlyMap<string, number>;
+  readonly orgUnitGroupCounts: ReadonlyMap<string, number>;
+}
+
+/** Computes the series' points; periods without data have `value: null`. */
+export function evaluateSeries(
+  compiled: CompiledSubject,
+  periods: readonly Period[],
+  inputs: SeriesInputs,
+): SeriesPoint[] {
+  const { subject, numerator, denominator } = compiled;
+  const typeOf = (id: string): string => inputs.aggregationTypes.get(id) ?? 'SUM';
+  const rowsByElement = new Map<string, StoredItemRow[]>();
+  for (const r of inputs.rows) {
+    const list = rowsByElement.get(r.dataElementId);
+    if (list === undefined) {
+      rowsByElement.set(r.dataElementId, [r]);
+    } else {
+      list.push(r);
+    }
+  }
+  // The merged rows of each data item do not depend on the period: merge once per series, and
+  // put each row in the asked period it lies within (asked periods are ordered and do not
+  // overlap, so there is at most one). A period with rows inside gets just those; one without
+  // gets them all, for the average types' disaggregation from a longer stored period.
+  const ordered = periods.every((p, i) => i === 0 || p.startDate > periods[i - 1].endDate);
+  const mergedByRef = new Map<string, { all: PeriodAggregate[]; inside: PeriodAggregate[][] }>();
+  const mergedRows = (ref: DataItemRef, index: number): PeriodAggregate[] => {
+    const key = `${ref.dataElementId}.${ref.categoryOptionComboId}.${ref.attributeOptionComboId}`;
+    let merged = mergedByRef.get(key);
+    if (merged === undefined) {
+      const rows = (rowsByElement.get(ref.dataElementId) ?? []).filter((r) => matches(ref, r));
+      // Rows whose combos were summed before (ids '') are one per org unit and period already.
+      const all = rows.every(
+        (r) => r.categoryOptionComboId === '' && r.attributeOptionComboId === '',
+      )
+        ? rows
+        : mergeCombos(rows);
+      const inside: PeriodAggregate[][] = periods.map(() => []);
+      if (ordered) {
+        for (const r of all) {
+          const at = periodContaining(periods, r);
+          if (at >= 0) {
+            inside[at].push(r);
+          }
+        }
+      }
+      merged = { all, inside };
+      mergedByRef.set(key, merged);
+    }
+    if (!ordered) {
+      return merged.all;
+    }
+    const rows = merged.inside[index];
+    return rows.length > 0 ? rows : merged.all;
+  };
+
+  const daysOf = periodDaysOf(periods);
+  return periods.map((period, index) => {
+    const days = daysOf[index];
+    const expressionInputs: ExpressionInputs = {
+      dataItem: (ref) => aggregateValues(typeOf(ref.dataElementId), mergedRows(ref, index), period),
+      constant: (id) => inputs.constants.get(id),
+      orgUnitGroupCount: (id) => inputs.orgUnitGroupCounts.get(id),
+      days,
+    };
+    const base = { period: period.id, startDate: period.startDate, endDate: period.endDate };
+    const num = evaluateExpression(numerator, expressionInputs);
+    if (denominator === null || subject.kind !== 'indicator') {
+      return { ...base, value: num };
+    }
+    const den = evaluateExpression(denominator, expressionInputs);
+    const value = computeIndicatorValue({
+      numerator: num,
+      denominator: den,
+      factor: subject.factor,
+      annualized: subject.annualized,
+      periodDays: days,
+    });
+    return { ...base, value, numerator: num, denominator: den };
+  });
+}
