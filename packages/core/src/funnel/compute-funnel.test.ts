@@ -79,6 +79,20 @@ describe('computeFunnel', () => {
     expect(plain.unadjustedCurve).toBeNull();
   });
 
+  it('skips the drawing grid with curve: false and gives the same units, limits and flags', () => {
+    const drawn = computeFunnel(proportions, { type: 'proportion', overdispersion: true });
+    const bare = computeFunnel(proportions, {
+      type: 'proportion',
+      overdispersion: true,
+      curve: false,
+    });
+    expect(drawn.curve.length).toBeGreaterThan(0);
+    expect(bare.curve).toEqual([]);
+    expect(bare.unadjustedCurve).toBeNull();
+    expect(bare.units).toEqual(drawn.units);
+    expect(bare.overdispersion).toEqual(drawn.overdispersion);
+  });
+
   it('multiplies values, target and limits, and reads a given target on that scale', () => {
     const one = computeFunnel(unitsOf(rates.y, rates.n), { type: 'rate' });
     const perThousand = computeFunnel(unitsOf(rates.y, rates.n), { type: 'rate', multiply: 1000 });

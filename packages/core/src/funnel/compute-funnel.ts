@@ -93,8 +93,9 @@ export function computeFunnel(units: readonly FunnelUnit[], options: FunnelOptio
         outlier95: side(value, limits.lower95, limits.upper95),
       };
     }),
-    curve: curveAt(context),
-    unadjustedCurve: applied ? curveAt({ ...context, tau2: null }) : null,
+    curve: options.curve === false ? [] : curveAt(context),
+    unadjustedCurve:
+      applied && options.curve !== false ? curveAt({ ...context, tau2: null }) : null,
     warnings: funnelWarnings(input, estimate, applied),
   };
 }

@@ -44,6 +44,12 @@ export interface FunnelOptions {
   readonly trimBy?: number;
   /** Factor applied to values, target and limits for reporting (100 for per cent). Default 1. */
   readonly multiply?: number;
+  /**
+   * Compute the limits over a grid of n for drawing (`curve`, `unadjustedCurve`). Default true;
+   * false leaves `curve` empty and `unadjustedCurve` null, for callers that only need each
+   * unit's limits and outlier flag (the signal scan, thousands of funnels).
+   */
+  readonly curve?: boolean;
 }
 
 /** The 95 % and 99.8 % limits at one denominator, on the reported scale (× multiply). */

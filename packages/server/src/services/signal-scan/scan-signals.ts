@@ -17,8 +17,8 @@ import {
   type SignalStatus,
   type StoredSignal,
 } from '@sankofa/core';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Database, SignalSeriesStateTable, SignalTable } from '../../db/schema.ts';
 import { generateUid, nowIso } from '../../ids.ts';
 import { recordAudit } from '../audit.ts';
 import { computeChangeToken, storeChangeToken, storedChangeToken } from './change-token.ts';
@@ -34,7 +34,7 @@ import {
 /** Months of each series: three years, enough for two years of outbreak history and a full chart. */
 export const SCAN_MONTHS = 36;
 /** Bumped when what a fingerprint covers, or how findings are computed here, changes. */
-export const SCAN_VERSION = '1';
+export const SCAN_VERSION = '2';
 
 export interface ScanProgress {
   /** Series looked at so far, and in all. */
@@ -96,24 +96,37 @@ export function monthsEndingAt(last: string, count: number): string[] {
   });
 }
 
-/** The latest monthly period holding a (not deleted) data value, or null. */
+/**
+ * The latest monthly period holding a (not deleted) data value, or null. Months are tried from
+ * the latest down, each with index seeks on the data values' primary key (data element, period):
+ * a scan over every period would build a temporary index on a million rows each time.
+ */
 async function latestMonthWithData(db: Kysely<Database>): Promise<string | null> {
-  const rows = await db
-    .selectFrom('periods as p')
-    .select('p.id')
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('dataValues as dv')
-          .select('dv.periodId')
-          .whereRef('dv.periodId', '=', 'p.id')
-          .where('dv.deleted', '=', 0),
-      ),
-    )
-    .execute();
-  const months = rows.map((r) => r.id).filter((id) => /^\d{6}$/.test(id));
-  months.sort();
-  return months.length === 0 ? null : months[months.length - 1];
+  const elementIds = (await db.selectFrom('dataElements').select('id').execute()).map((r) => r.id);
+  if (elementIds.length === 0) {
+    return null;
+  }
+  const months = (
+    await db.selectFrom('periods').select('id').where('periodType', '=', 'Monthly').execute()
+  )
+    .map((r) => r.id)
+    .filter((id) => /^\d{6}$/.test(id))
+    .sort()
+    .reverse();
+  for (const month of months) {
+    const found = await db
+      .selectFrom('dataValues')
+      .select('periodId')
+      .where('dataElementId', 'in', elementIds)
+      .where('periodId', '=', month)
+      .where('deleted', '=', 0)
+      .limit(1)
+      .executeTakeFirst();
+    if (found !== undefined) {
+      return month;
+    }
+  }
+  return null;
 }
 
 const key = (indicatorId: string, orgUnitId: string) => `${indicatorId}|${orgUnitId}`;
@@ -175,36 +188,34 @@ async function storeSeries(
   stored: readonly StoredRow[],
   now: string,
   counts: Counts,
+  pending: PendingRows,
 ): Promise<void> {
   const { created, extended, unchanged, absent } = reconcileSignals(stored, work.findings);
   for (const f of created) {
-    await trx
-      .insertInto('signals')
-      .values({
-        id: generateUid(),
-        indicatorId: work.indicatorId,
-        orgUnitId: work.orgUnitId,
-        kind: f.kind,
-        rule: f.rule,
-        ruleSetId: f.ruleSet.id,
-        ruleSetVersion: f.ruleSet.version,
-        direction: f.direction,
-        firstPeriod: f.firstPeriod,
-        lastPeriod: f.lastPeriod,
-        periodIds: JSON.stringify(f.periodIds),
-        explanationCode: f.explanation.code,
-        explanationValues: JSON.stringify(f.explanation.values),
-        summary: f.summary,
-        status: 'new',
-        statusReason: null,
-        statusChangedAt: null,
-        statusChangedBy: null,
-        stillPresent: 1,
-        population: work.population,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .execute();
+    pending.signals.push({
+      id: generateUid(),
+      indicatorId: work.indicatorId,
+      orgUnitId: work.orgUnitId,
+      kind: f.kind,
+      rule: f.rule,
+      ruleSetId: f.ruleSet.id,
+      ruleSetVersion: f.ruleSet.version,
+      direction: f.direction,
+      firstPeriod: f.firstPeriod,
+      lastPeriod: f.lastPeriod,
+      periodIds: JSON.stringify(f.periodIds),
+      explanationCode: f.explanation.code,
+      explanationValues: JSON.stringify(f.explanation.values),
+      summary: f.summary,
+      status: 'new',
+      statusReason: null,
+      statusChangedAt: null,
+      statusChangedBy: null,
+      stillPresent: 1,
+      population: work.population,
+      createdAt: now,
+      updatedAt: now,
+    });
     counts.created++;
   }
   for (const e of extended) {
@@ -252,20 +263,43 @@ async function storeSeries(
       .execute();
     counts.updated++;
   }
-  await trx
-    .deleteFrom('signalSeriesState')
-    .where('indicatorId', '=', work.indicatorId)
-    .where('orgUnitId', '=', work.orgUnitId)
-    .execute();
-  await trx
-    .insertInto('signalSeriesState')
-    .values({
-      indicatorId: work.indicatorId,
-      orgUnitId: work.orgUnitId,
-      fingerprint: work.fingerprint,
-      scannedAt: now,
-    })
-    .execute();
+  pending.states.push({
+    indicatorId: work.indicatorId,
+    orgUnitId: work.orgUnitId,
+    fingerprint: work.fingerprint,
+    scannedAt: now,
+  });
+}
+
+/** Rows written in chunks at the end of an indicator's transaction (one statement per chunk). */
+interface PendingRows {
+  readonly signals: Insertable<SignalTable>[];
+  readonly states: Insertable<SignalSeriesStateTable>[];
+}
+
+/** Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const CHUNK = 200;
+
+async function flushPending(trx: Transaction<Database>, pending: PendingRows): Promise<void> {
+  for (let i = 0; i < pending.signals.length; i += CHUNK) {
+    await trx
+      .insertInto('signals')
+      .values(pending.signals.slice(i, i + CHUNK))
+      .execute();
+  }
+  for (let i = 0; i < pending.states.length; i += CHUNK) {
+    const chunk = pending.states.slice(i, i + CHUNK);
+    await trx
+      .insertInto('signalSeriesState')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['indicatorId', 'orgUnitId']).doUpdateSet((eb) => ({
+          fingerprint: eb.ref('excluded.fingerprint'),
+          scannedAt: eb.ref('excluded.scannedAt'),
+        })),
+      )
+      .execute();
+  }
 }
 
 /**
@@ -303,35 +337,51 @@ export async function scanSignals(
     .execute();
   const total = indicators.length * orgUnits.length;
   const latest = await latestMonthWithData(db);
+  // Nothing changed since the last scan: every series is skipped without being read, and the
+  // stored signals are counted rather than loaded.
+  const token = await computeChangeToken(db, { v: SCAN_VERSION, latest });
+  const skipAll = !full && token === (await storedChangeToken(db));
+  const storedCount = skipAll
+    ? Number(
+        (
+          await db
+            .selectFrom('signals')
+            .select((eb) => eb.fn.countAll<number | string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    : 0;
 
   const settings = new Map(
-    (await db.selectFrom('chartSettings').selectAll().execute()).map((s) => [
+    (skipAll ? [] : await db.selectFrom('chartSettings').selectAll().execute()).map((s) => [
       key(s.indicatorId, s.orgUnitId),
       s,
     ]),
   );
   const states = new Map(
-    (await db.selectFrom('signalSeriesState').selectAll().execute()).map((s) => [
+    (skipAll ? [] : await db.selectFrom('signalSeriesState').selectAll().execute()).map((s) => [
       key(s.indicatorId, s.orgUnitId),
       s.fingerprint,
     ]),
   );
   const storedBySeries = new Map<string, StoredRow[]>();
-  for (const s of await db
-    .selectFrom('signals')
-    .select([
-      'id',
-      'indicatorId',
-      'orgUnitId',
-      'kind',
-      'rule',
-      'direction',
-      'periodIds',
-      'status',
-      'stillPresent',
-    ])
-    .orderBy('id')
-    .execute()) {
+  for (const s of skipAll
+    ? []
+    : await db
+        .selectFrom('signals')
+        .select([
+          'id',
+          'indicatorId',
+          'orgUnitId',
+          'kind',
+          'rule',
+          'direction',
+          'periodIds',
+          'status',
+          'stillPresent',
+        ])
+        .orderBy('id')
+        .execute()) {
     const k = key(s.indicatorId, s.orgUnitId);
     const list = storedBySeries.get(k) ?? [];
     list.push({
@@ -346,10 +396,7 @@ export async function scanSignals(
     storedBySeries.set(k, list);
   }
 
-  const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
-  // Nothing changed since the last scan: every series is skipped without being read.
-  const token = await computeChangeToken(db, { v: SCAN_VERSION, latest });
-  const skipAll = !full && token === (await storedChangeToken(db));
+  const counts: Counts = { created: 0, updated: 0, unchanged: storedCount };
   const periodIds = latest === null ? [] : monthsEndingAt(latest, SCAN_MONTHS);
   const periods = periodIds.map((id) => parsePeriodId(id));
   const presets = new Map<string, RuleSetPreset>();
@@ -371,9 +418,6 @@ export async function scanSignals(
   let done = 0;
   for (const indicator of indicators) {
     if (skipAll) {
-      for (const unit of orgUnits) {
-        countSkipped(key(indicator.id, unit.id));
-      }
       done += orgUnits.length;
       continue;
     }
@@ -473,6 +517,7 @@ export async function scanSignals(
     }
     if (work.length > 0) {
       await db.transaction().execute(async (trx) => {
+        const pending: PendingRows = { signals: [], states: [] };
         for (const w of work) {
           await storeSeries(
             trx,
@@ -480,8 +525,10 @@ export async function scanSignals(
             storedBySeries.get(key(w.indicatorId, w.orgUnitId)) ?? [],
             now,
             counts,
+            pending,
           );
         }
+        await flushPending(trx, pending);
       });
     }
     options.onProgress?.({

@@ -2,6 +2,7 @@ import { getRuleSetPreset } from '@sankofa/core';
 import { describe, expect, it } from 'vitest';
 import { monthsEndingAt } from './scan-signals.ts';
 import {
+  analyseSeries,
   chartFindings,
   outbreakFindings,
   peerFindings,
@@ -139,5 +140,30 @@ describe('peer findings', () => {
         { orgUnitId: 'x', numerator: 1200, denominator: 1000 },
       ]).size,
     ).toBe(0);
+  });
+});
+
+describe('which chart findings are raised', () => {
+  it('raises a single point beyond the limits only in the last 3 months of the window', () => {
+    const spikeAt = (index: number) => stable.map((v, i) => (i === index ? v + 60 : v));
+    const kinds = (values: number[]) =>
+      chartFindings(series(values, { chartType: 'i' })).map((f) => [f.kind, f.lastPeriod]);
+    expect(kinds(spikeAt(34))).toContainEqual(['single_point', periodIds[34]]);
+    expect(kinds(spikeAt(20)).filter(([k]) => k === 'single_point')).toEqual([]);
+  });
+
+  it('keeps only sustained shifts and trends from the chart of a notifiable count', () => {
+    // A spike in the last month, and a step up over the last 10 months.
+    const values = stable
+      .map((v, i) => (i >= 26 ? v + 30 : v))
+      .map((v, i) => (i === 35 ? v + 80 : v));
+    const plain = analyseSeries(series(values, { chartType: 'c' })).map((f) => f.kind);
+    expect(plain).toContain('single_point');
+    expect(plain).toContain('sustained_shift');
+    const notifiable = analyseSeries(series(values, { chartType: 'c', notifiable: true }))
+      .filter((f) => f.kind !== 'outbreak')
+      .map((f) => f.kind);
+    expect(notifiable).toContain('sustained_shift');
+    expect(notifiable.every((k) => k === 'sustained_shift' || k === 'trend')).toBe(true);
   });
 });

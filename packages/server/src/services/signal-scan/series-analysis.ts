@@ -14,6 +14,7 @@ import {
   type OutbreakOptions,
   type RuleSetPreset,
   type SignalFinding,
+  type SignalKind,
   type SpcChartType,
   type SpcOptions,
 } from '@sankofa/core';
@@ -80,6 +81,18 @@ export function spcOptionsFor(series: SeriesToAnalyse, chart: SpcChartType): Spc
 
 /** Findings of the chart: the preset's rules per part. Ratio charts fall back to an I chart of the value when the counts do not fit them (numerator > denominator on a P chart). */
 export function chartFindings(series: SeriesToAnalyse): SignalFinding[] {
+  // A single point beyond the limits is news while it is recent; an older one stays on the
+  // chart (labelled there) but is not raised: it is past the point where it could be acted on.
+  const recent = new Set(series.periodIds.slice(-RECENT_POINT_MONTHS));
+  return allChartFindings(series).filter(
+    (f) => f.kind !== 'single_point' || recent.has(f.lastPeriod),
+  );
+}
+
+/** Single-point findings are raised only in the last this many months of the window. */
+export const RECENT_POINT_MONTHS = 3;
+
+function allChartFindings(series: SeriesToAnalyse): SignalFinding[] {
   const present = series.points.filter((p) => p.value !== null).length;
   if (present < MIN_POINTS) {
     return [];
@@ -182,8 +195,18 @@ export function outbreakFindings(series: SeriesToAnalyse): SignalFinding[] {
 
 /** Every finding of one series. */
 export function analyseSeries(series: SeriesToAnalyse): SignalFinding[] {
-  return [...outbreakFindings(series), ...chartFindings(series)];
+  const chart = chartFindings(series);
+  if (!series.notifiable || series.kind !== 'count') {
+    return [...outbreakFindings(series), ...chart];
+  }
+  // A notifiable count is read for outbreaks by a detector that models its seasonality; its
+  // chart's single points and too few crossings are the season itself (a C chart's limits know
+  // neither seasons nor over-dispersion), so only its sustained shifts and trends are raised.
+  return [...outbreakFindings(series), ...chart.filter((f) => SEASONAL_COUNT_KINDS.has(f.kind))];
 }
+
+/** The chart findings raised for a notifiable (seasonal) count, beside its outbreak alarms. */
+export const SEASONAL_COUNT_KINDS: ReadonlySet<SignalKind> = new Set(['sustained_shift', 'trend']);
 
 /** One org unit's latest numerator and denominator, for the funnel of its siblings. */
 export interface PeerPoint {
@@ -235,6 +258,7 @@ export function peerFindings(
       type: proportion ? 'proportion' : 'rate',
       overdispersion: true,
       multiply: factor,
+      curve: false,
     });
   } catch {
     // Degenerate peers (all zero, a single value): no funnel.
