@@ -21,6 +21,7 @@ import {
   dhis2SchedulerEnabled,
   type Dhis2PullService,
 } from './services/dhis2-pull/index.ts';
+import { createSignalScanner, type SignalScanner } from './services/signal-scan/scanner.ts';
 import { VERSION } from './version.ts';
 
 export interface AppOptions {
@@ -34,6 +35,8 @@ declare module 'fastify' {
     config: ServerConfig;
     /** The app's DHIS2 pulls: the runner behind "Pull now" and the scheduler. */
     dhis2Pulls: Dhis2PullService;
+    /** The signal scan run after every import that landed and on demand. */
+    signalScanner: SignalScanner;
   }
 }
 
@@ -49,8 +52,13 @@ export async function buildApp({ adapter, config }: AppOptions): Promise<App> {
 
   app.decorate('adapter', adapter);
   app.decorate('config', config);
+  const signalScanner = createSignalScanner(adapter.db, {
+    log: (message, error) => app.log.error({ err: error }, message),
+  });
+  app.decorate('signalScanner', signalScanner);
   const dhis2Pulls = createDhis2PullService(adapter.db, {
     log: (message, error) => app.log.warn({ err: error }, message),
+    onPulled: () => signalScanner.request({ reason: 'dhis2_pull' }),
   });
   app.decorate('dhis2Pulls', dhis2Pulls);
   app.addHook('onReady', () => {
@@ -59,7 +67,10 @@ export async function buildApp({ adapter, config }: AppOptions): Promise<App> {
     }
     return Promise.resolve();
   });
-  app.addHook('onClose', () => dhis2Pulls.close());
+  app.addHook('onClose', async () => {
+    await dhis2Pulls.close();
+    await signalScanner.close();
+  });
   app.setErrorHandler(handleError);
 
   await app.register(cookie);

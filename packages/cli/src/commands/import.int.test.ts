@@ -67,6 +67,17 @@ describe.each(testDialects())('sankofa import on %s', (dialect) => {
         conflicts: [],
       });
       expect(await value('eY5ehpbEsB7', 'DiszpKrYNg8', '201401')).toMatchObject({ value: '3' });
+      // The values landed: a signal scan followed, its line on stderr.
+      expect(result.stderr).toMatch(/Scanned \d+ series/);
+      const again = await sankofa(
+        database.url,
+        'import',
+        sample('dhis2-docs', 'send_ngelehun_201401.json'),
+        '--json',
+        '--no-scan',
+      );
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stderr).not.toMatch(/Scanned/);
     },
   );
 
@@ -88,6 +99,7 @@ describe.each(testDialects())('sankofa import on %s', (dialect) => {
       expect(await value('f7n9E0hX8qk', 'FNnj3jKGS7i', '201401')).toBeUndefined();
 
       expect(readable.code).toBe(1);
+      expect(readable.stderr).not.toMatch(/Scanned/);
       expect(readable.stdout).toMatch(/: ERROR/);
       expect(readable.stdout).toContain('Conflicts (1):');
       expect(readable.stdout).toMatch(/row\s+field\s+object\s+code\s+message/);

@@ -14,7 +14,9 @@ import { readFile } from 'node:fs/promises';
 import { processIo, usageExitCode, type CliIo } from '../cli-io.ts';
 import { databaseOption, openMigratedDatabase } from '../database-option.ts';
 import { mappingFromFlags } from '../import/mapping-flags.ts';
+import { importLanded, scanSignals } from '../../../server/src/services/signal-scan/index.ts';
 import { summaryLines } from '../import/print-summary.ts';
+import { scanSummaryLine } from './scan.ts';
 import { createProgressReporter } from '../import/progress-reporter.ts';
 
 interface ImportCommandOptions {
@@ -27,6 +29,8 @@ interface ImportCommandOptions {
   dryRun?: boolean;
   skipInvalid?: boolean;
   json?: boolean;
+  /** False with --no-scan. */
+  scan?: boolean;
   database?: string;
 }
 
@@ -111,6 +115,7 @@ export function importCommand(io: CliIo = processIo()): Command {
     .option('--dry-run', 'check everything, write nothing')
     .option('--skip-invalid', 'import the valid values even when others have conflicts')
     .option('--json', 'print the DHIS2-shaped import summary as JSON on stdout')
+    .option('--no-scan', 'do not scan for signals after the values land (run `sankofa scan` later)')
     .addOption(databaseOption())
     .action(async (file: string, options: ImportCommandOptions) => {
       if (!existsSync(file) || !statSync(file).isFile()) {
@@ -158,6 +163,12 @@ export function importCommand(io: CliIo = processIo()): Command {
           io.stdout.write(`${summaryLines(file, reader.format, summary).join('\n')}\n`);
         }
         io.exitCode = summary.status === 'ERROR' ? 1 : 0;
+        if (options.scan !== false && importLanded(summary)) {
+          // Every import that landed is followed by a signal scan (issue #5), on stderr so the
+          // summary on stdout stays what it was.
+          const result = await scanSignals(adapter.db, { actor: 'cli' });
+          io.stderr.write(`${scanSummaryLine(result)}\n`);
+        }
       } finally {
         progress.stop();
         await adapter.close();

@@ -131,3 +131,49 @@ export type SignalBulkBody = Static<typeof SignalBulkBody>;
 
 export const SignalBulkResponse = Type.Object({ signals: Type.Array(SignalSchema) });
 export type SignalBulkResponse = Static<typeof SignalBulkResponse>;
+
+/** `GET /api/signals/scan`: the server's signal scan, run after every import that landed. */
+export const SignalScanStatusResponse = Type.Object({
+  running: Type.Boolean(),
+  /** Another scan will run when this one ends (an import landed meanwhile). */
+  queued: Type.Boolean(),
+  progress: Type.Union([
+    Type.Object({ done: Type.Integer(), total: Type.Integer(), message: Type.String() }),
+    Type.Null(),
+  ]),
+  last: Type.Union([
+    Type.Object({
+      reason: Type.Union([
+        Type.Literal('import'),
+        Type.Literal('dhis2_pull'),
+        Type.Literal('on_demand'),
+      ]),
+      startedAt: Type.String(),
+      finishedAt: Type.String(),
+      /** The scan's counts (`sankofa scan --json`'s shape); admins only, they span the country. */
+      result: Type.Union([
+        Type.Object({
+          series: Type.Integer(),
+          signals: Type.Object({
+            new: Type.Integer(),
+            updated: Type.Integer(),
+            unchanged: Type.Integer(),
+            total: Type.Integer(),
+          }),
+          durationMs: Type.Integer(),
+        }),
+        Type.Null(),
+      ]),
+      error: Type.Union([Type.String(), Type.Null()]),
+    }),
+    Type.Null(),
+  ]),
+});
+export type SignalScanStatusResponse = Static<typeof SignalScanStatusResponse>;
+
+/** `POST /api/signals/scan` (managers and admins): `full` recomputes every series. */
+export const SignalScanBody = Type.Object(
+  { full: Type.Optional(Type.Boolean({ default: false })) },
+  { additionalProperties: false },
+);
+export type SignalScanBody = Static<typeof SignalScanBody>;

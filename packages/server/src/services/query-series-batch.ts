@@ -303,7 +303,11 @@ export async function querySeriesForOrgUnits(
 
   const constants = await loadConstants(db, compiled.constantIds);
   const groupCounts = await groupCountsByUnit(db, compiled.orgUnitGroupIds, parentOf);
-  for (const unit of orgUnits) {
+  for (const [index, unit] of orgUnits.entries()) {
+    if (index > 0 && index % 200 === 0) {
+      // A server answers other requests between batches of org units.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     const rows: StoredItemRow[] = [
       ...(totals.get(unit.id)?.values() ?? []),
       ...(perUnitRows.get(unit.id) ?? []),

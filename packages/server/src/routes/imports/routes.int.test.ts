@@ -2,7 +2,7 @@
  * `/api/imports` end to end on the fixture country: upload → 202 → poll → summary, scope as
  * conflicts, who may import, CSRF, the size limit, and failed jobs.
  */
-import type { ImportJob, ImportJobListResponse } from '@sankofa/core';
+import type { ImportJob, ImportJobListResponse, SignalScanStatusResponse } from '@sankofa/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE as F } from '../../testing/fixture-country.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../testing/test-context.ts';
@@ -104,6 +104,45 @@ describe.each(testDialects())('imports on %s', (dialect) => {
       status: 'succeeded',
       result: { status: 'SUCCESS', conflictCount: 0 },
     });
+  });
+
+  it('scans for signals after an import lands, and not after a dry run; managers can scan on demand', async () => {
+    const db = server.database.adapter.db;
+    const scans = async () =>
+      (await db.selectFrom('auditEvents').select('id').where('action', '=', 'scan').execute())
+        .length;
+    await server.app.signalScanner.idle();
+    const before = await scans();
+    const file = dataValueSet([{ de: F.anc1, ou: F.facilityA1, pe: '202406', value: '12' }]);
+    const created = (await upload(admin, {}, { name: 'june.json', content: file })).json<{
+      id: string;
+    }>();
+    expect((await waitForJob(admin, created.id)).status).toBe('succeeded');
+    await server.app.signalScanner.idle();
+    expect(await scans()).toBe(before + 1);
+    const status = (await admin.get('/api/signals/scan')).json<SignalScanStatusResponse>();
+    expect(status).toMatchObject({ running: false, queued: false, last: { reason: 'import' } });
+    expect(status.last?.result?.series).toBeGreaterThan(0);
+
+    const dry = (
+      await upload(admin, { dryRun: 'true' }, { name: 'dry.json', content: file })
+    ).json<{
+      id: string;
+    }>();
+    expect((await waitForJob(admin, dry.id)).status).toBe('succeeded');
+    await server.app.signalScanner.idle();
+    expect(await scans()).toBe(before + 1);
+
+    const viewer = await server.as([{ role: 'viewer', orgUnitId: F.districtA }]);
+    expect((await viewer.post('/api/signals/scan', {})).statusCode).toBe(403);
+    const manager = await server.as([{ role: 'manager', orgUnitId: F.districtA }]);
+    const started = await manager.post('/api/signals/scan', { full: true });
+    expect(started.statusCode, started.body).toBe(202);
+    await server.app.signalScanner.idle();
+    expect(await scans()).toBe(before + 2);
+    // The counts span the country: a district manager sees that it ran, not what it found.
+    const seen = (await manager.get('/api/signals/scan')).json<SignalScanStatusResponse>();
+    expect(seen.last).toMatchObject({ reason: 'on_demand', result: null, error: null });
   });
 
   it('reports values outside the user’s contributor scope as conflicts, naming the org unit', async () => {

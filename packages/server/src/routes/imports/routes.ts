@@ -77,8 +77,11 @@ export async function importRoutes(parent: FastifyInstance): Promise<void> {
   if (interrupted > 0) {
     app.log.warn({ interrupted }, 'marked import jobs cut short by a restart as failed');
   }
-  const runner = createImportJobRunner(db, (error) =>
-    app.log.error({ err: error }, 'import job error'),
+  const runner = createImportJobRunner(
+    db,
+    (error) => app.log.error({ err: error }, 'import job error'),
+    // Every import that landed is followed by a signal scan (issue #5).
+    { onLanded: () => app.signalScanner.request({ reason: 'import' }) },
   );
   app.addHook('onClose', async () => {
     let timer: NodeJS.Timeout | undefined;

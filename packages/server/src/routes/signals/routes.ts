@@ -6,11 +6,17 @@ import {
   SignalListQuery,
   SignalListResponse,
   SignalResponse,
+  SignalScanBody,
+  SignalScanStatusResponse,
   SignalStatusBody,
 } from '@sankofa/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import type { FastifyInstance } from 'fastify';
+import type { Actor } from '../../auth/actor.ts';
 import { requireActor } from '../../auth/authenticate.ts';
+import { forbidden } from '../../errors.ts';
+import { hasRootRole, roleRank } from '../../policies/scope.ts';
 import { changeSignalStatuses, getSignal, listSignals } from '../../services/signals/index.ts';
 
 const errors = {
@@ -29,6 +35,60 @@ const errors = {
 export function signalRoutes(parent: FastifyInstance): void {
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = app.adapter;
+
+  /** The scanner's state; the counts span the whole country, so only admins get them. */
+  const scanStatus = (actor: Actor): SignalScanStatusResponse => {
+    const status = app.signalScanner.status();
+    const last = status.last;
+    return {
+      running: status.running,
+      queued: status.queued,
+      progress: status.progress,
+      last:
+        last === null
+          ? null
+          : { ...last, result: hasRootRole(actor, 'admin') ? last.result : null },
+    };
+  };
+
+  app.get(
+    '/signals/scan',
+    {
+      schema: {
+        tags: ['signals'],
+        summary:
+          'The signal scan run after every import that landed: running or not, its progress, and how the last one ended',
+        response: { 200: SignalScanStatusResponse, ...errors },
+      },
+    },
+    (request) => Promise.resolve(scanStatus(requireActor(request))),
+  );
+
+  app.post(
+    '/signals/scan',
+    {
+      schema: {
+        tags: ['signals'],
+        summary:
+          'Scan now (managers and admins): starts a scan, or queues one after the running scan; poll GET /signals/scan',
+        body: Type.Optional(SignalScanBody),
+        response: { 202: SignalScanStatusResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      if (!actor.assignments.some((a) => roleRank(a.role) >= roleRank('manager'))) {
+        throw forbidden('Only managers and admins can start a signal scan');
+      }
+      app.signalScanner.request({
+        reason: 'on_demand',
+        actor: actor.email,
+        userId: actor.userId,
+        full: request.body?.full === true,
+      });
+      return reply.code(202).send(scanStatus(actor));
+    },
+  );
 
   app.get(
     '/signals',

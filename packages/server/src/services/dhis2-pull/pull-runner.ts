@@ -72,6 +72,8 @@ export interface Dhis2PullRunnerOptions {
   readonly pullOptions?: Omit<PullOptions, 'actor' | 'onProgress' | 'onRunStarted'>;
   /** Told of errors of pulls that ended badly after their run was recorded. */
   readonly onError?: (error: unknown) => void;
+  /** Told when a pull ended well (its values are in). */
+  readonly onPulled?: () => void;
 }
 
 /** A runner writing to `db`. */
@@ -131,7 +133,9 @@ export function createDhis2PullRunner(
               resolve(runId);
             },
           })
-            .then(() => undefined)
+            .then(() => {
+              options.onPulled?.();
+            })
             .catch((error: unknown) => {
               if (state.runId === null) {
                 reject(error instanceof Error ? error : new Error(String(error)));

@@ -39,6 +39,7 @@ export function createDhis2PullService(
   const runner = createDhis2PullRunner(db, {
     ...(options.pullOptions === undefined ? {} : { pullOptions: options.pullOptions }),
     onError: options.onError ?? ((error) => options.log?.('DHIS2 pull failed', error)),
+    ...(options.onPulled === undefined ? {} : { onPulled: options.onPulled }),
   });
   const scheduler = createDhis2Scheduler({
     db,

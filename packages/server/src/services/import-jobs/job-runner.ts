@@ -13,7 +13,12 @@
  * - on PostgreSQL (a pool) and on an in-memory SQLite database (which a worker cannot open), in
  *   this process, storing its progress at most every half second.
  */
-import { ValidationError, type ImportJobOptions, type ImportJobProgress } from '@sankofa/core';
+import {
+  ValidationError,
+  type ImportJobOptions,
+  type ImportJobProgress,
+  type ImportSummary,
+} from '@sankofa/core';
 import type { CsvMapping } from '@sankofa/core';
 import type { Kysely } from 'kysely';
 import { rm } from 'node:fs/promises';
@@ -30,6 +35,7 @@ import {
 } from './job-store.ts';
 import { throttleProgress } from './progress-throttle.ts';
 import { runInWorker } from './run-in-worker.ts';
+import { importLanded } from '../signal-scan/scanner.ts';
 
 export { describeFailure } from './execute-job.ts';
 
@@ -71,6 +77,8 @@ export interface ImportJobRunner {
 export interface ImportJobRunnerOptions {
   /** Run jobs in this process even on a SQLite file (tests compare both paths). */
   readonly inProcess?: boolean;
+  /** Told when a job's values landed (not a dry run, not refused, something changed). */
+  readonly onLanded?: (summary: ImportSummary) => void;
 }
 
 /** Where the worker finds the database, or null when jobs must run in this process. */
@@ -98,6 +106,11 @@ export function createImportJobRunner(
   let chain: Promise<void> = Promise.resolve();
   let stopped = false;
   let worker: Worker | null = null;
+  const landed = (summary: ImportSummary): void => {
+    if (importLanded(summary)) {
+      options.onLanded?.(summary);
+    }
+  };
 
   async function runInProcess(job: QueuedImportJob): Promise<void> {
     const throttle = throttleProgress((p) => updateImportJobProgress(db, job.id, toJobProgress(p)));
@@ -111,6 +124,7 @@ export function createImportJobRunner(
       });
       await throttle.flush();
       await finishImportJob(db, job.id, summary, progress);
+      landed(summary);
     } catch (error) {
       await throttle.flush();
       if (!(error instanceof ValidationError)) {
@@ -134,6 +148,7 @@ export function createImportJobRunner(
     worker = null;
     if (outcome.kind === 'done') {
       await finishImportJob(db, job.id, outcome.summary, outcome.progress).catch(onError);
+      landed(outcome.summary);
       return;
     }
     if (outcome.error !== undefined) {

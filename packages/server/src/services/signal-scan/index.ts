@@ -21,3 +21,10 @@ export {
   type ScanPoint,
   type SeriesToAnalyse,
 } from './series-analysis.ts';
+export {
+  createSignalScanner,
+  importLanded,
+  type ScanRequest,
+  type ScannerStatus,
+  type SignalScanner,
+} from './scanner.ts';

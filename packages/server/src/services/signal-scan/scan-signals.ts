@@ -33,6 +33,8 @@ import {
 
 /** Months of each series: three years, enough for two years of outbreak history and a full chart. */
 export const SCAN_MONTHS = 36;
+/** Series analysed between two turns of the event loop. */
+const YIELD_EVERY = 100;
 /** Bumped when what a fingerprint covers, or how findings are computed here, changes. */
 export const SCAN_VERSION = '2';
 
@@ -494,6 +496,10 @@ export async function scanSignals(
     const byUnit = new Map(all.map((a) => [a.unit.id, a]));
     for (const unit of orgUnits) {
       done++;
+      if (done % YIELD_EVERY === 0) {
+        // Lets the server answer requests between batches of series (the analysis is CPU work).
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
       const k = key(indicator.id, unit.id);
       const entry = byUnit.get(unit.id);
       if (entry === undefined) {
