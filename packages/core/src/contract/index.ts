@@ -8,3 +8,4 @@ export * from './imports.ts';
 export * from './completeness.ts';
 export * from './dhis2.ts';
 export * from './signals.ts';
+export * from './charts.ts';

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { auditEventRoutes } from './audit-events/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { chartRoutes } from './charts/routes.ts';
 import { completenessRoutes } from './completeness/routes.ts';
 import { dataElementRoutes } from './data-elements/routes.ts';
 import { dataValueSetRoutes } from './data-value-sets/routes.ts';
@@ -30,5 +31,6 @@ export function registerRoutes(app: FastifyInstance): Promise<void> {
   void app.register(importRoutes);
   dhis2Routes(app);
   signalRoutes(app);
+  chartRoutes(app);
   return Promise.resolve();
 }

@@ -103,7 +103,7 @@ export function monthsEndingAt(last: string, count: number): string[] {
  * the latest down, each with index seeks on the data values' primary key (data element, period):
  * a scan over every period would build a temporary index on a million rows each time.
  */
-async function latestMonthWithData(db: Kysely<Database>): Promise<string | null> {
+export async function latestMonthWithData(db: Kysely<Database>): Promise<string | null> {
   const elementIds = (await db.selectFrom('dataElements').select('id').execute()).map((r) => r.id);
   if (elementIds.length === 0) {
     return null;

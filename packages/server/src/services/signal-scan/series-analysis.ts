@@ -15,6 +15,7 @@ import {
   type RuleSetPreset,
   type SignalFinding,
   type SignalKind,
+  type SpcChart,
   type SpcChartType,
   type SpcOptions,
 } from '@sankofa/core';
@@ -93,14 +94,29 @@ export function chartFindings(series: SeriesToAnalyse): SignalFinding[] {
 export const RECENT_POINT_MONTHS = 3;
 
 function allChartFindings(series: SeriesToAnalyse): SignalFinding[] {
+  const drawn = seriesSpcChart(series);
+  return drawn === null
+    ? []
+    : findingsFromSpcChart(drawn.chart, series.periodIds, series.preset);
+}
+
+/**
+ * The series' SPC chart as the scan reads it (and the chart page draws it): the indicator's
+ * chart type with the saved baseline and phases; ratio charts fall back to an I chart of the
+ * value when the counts do not fit them (numerator > denominator on a P chart). Null with fewer
+ * than {@link MIN_POINTS} values.
+ */
+export function seriesSpcChart(
+  series: SeriesToAnalyse,
+): { readonly type: SpcChartType; readonly chart: SpcChart } | null {
   const present = series.points.filter((p) => p.value !== null).length;
   if (present < MIN_POINTS) {
-    return [];
+    return null;
   }
   const chart = scanChartType(series.chartType);
   const x = series.periodIds;
   const values = series.points.map((p) => p.value);
-  const attempt = (type: SpcChartType): SignalFinding[] => {
+  const attempt = (type: SpcChartType) => {
     const options = spcOptionsFor(series, type);
     const input = RATIO_CHARTS.has(type)
       ? {
@@ -109,7 +125,7 @@ function allChartFindings(series: SeriesToAnalyse): SignalFinding[] {
           n: series.points.map((p) => (p.value === null ? null : p.denominator)),
         }
       : { x, y: values };
-    return findingsFromSpcChart(computeSpcChart(input, options), x, series.preset);
+    return { type, chart: computeSpcChart(input, options) };
   };
   const proportionFits =
     (chart !== 'p' && chart !== 'pp') ||

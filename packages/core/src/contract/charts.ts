@@ -1,0 +1,75 @@
+/**
+ * `/api/charts/spc` and `/api/chart-settings` (issue #5): the SPC chart of an indicator × org
+ * unit as the signal scan reads it — the last 36 months, the indicator's chart type, the saved
+ * baseline, phases and rule-set preset — and the settings that change it for everyone.
+ */
+import { Type, type Static } from 'typebox';
+import { PeriodIdSchema, Uid } from './common.ts';
+import { SignalKindSchema } from './signals.ts';
+
+export const SpcChartQuery = Type.Object(
+  { indicator: Uid, orgUnit: Uid },
+  { additionalProperties: false },
+);
+export type SpcChartQuery = Static<typeof SpcChartQuery>;
+
+const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
+
+export const SpcChartPointSchema = Type.Object({
+  period: PeriodIdSchema,
+  /** The plotted value (the indicator's value, × its factor). */
+  value: NullableNumber,
+  numerator: NullableNumber,
+  denominator: NullableNumber,
+  centre: NullableNumber,
+  lower: NullableNumber,
+  upper: NullableNumber,
+  /** 1-based part (phase). */
+  part: Type.Integer(),
+  /** In the baseline the limits are computed from. */
+  baseline: Type.Boolean(),
+  /** Rule ids that fired on this point (e.g. `beyond_limits`, `longest_run`). */
+  rules: Type.Array(Type.String()),
+});
+export type SpcChartPoint = Static<typeof SpcChartPointSchema>;
+
+export const SpcChartResponse = Type.Object({
+  indicator: Type.Object({ id: Uid, name: Type.String() }),
+  orgUnit: Type.Object({ id: Uid, name: Type.String(), level: Type.Integer() }),
+  /** The chart drawn: the indicator's type, or `i` when its counts do not fit a ratio chart. */
+  chartType: Type.String(),
+  preset: Type.Object({ id: Type.String(), name: Type.String(), version: Type.String() }),
+  /** The last period of the baseline (limits frozen on it), or null. */
+  baselineEnd: Type.Union([PeriodIdSchema, Type.Null()]),
+  /** Each phase's last period but the last. */
+  phaseEnds: Type.Array(PeriodIdSchema),
+  /** Too few values for a chart (fewer than 12): `points` still lists the values, no limits. */
+  tooShort: Type.Boolean(),
+  points: Type.Array(SpcChartPointSchema),
+  /** What the rules found, in plain words. */
+  findings: Type.Array(
+    Type.Object({
+      kind: SignalKindSchema,
+      rule: Type.String(),
+      periods: Type.Array(PeriodIdSchema),
+      summary: Type.String(),
+    }),
+  ),
+  /** Who last changed the settings, and when (null: never set). */
+  settingsUpdatedAt: Type.Union([Type.String(), Type.Null()]),
+});
+export type SpcChartResponse = Static<typeof SpcChartResponse>;
+
+/** `PUT /api/chart-settings` (managers and admins within scope; audited). */
+export const ChartSettingsBody = Type.Object(
+  {
+    indicator: Uid,
+    orgUnit: Uid,
+    baselineEnd: Type.Union([PeriodIdSchema, Type.Null()]),
+    phaseEnds: Type.Optional(Type.Array(PeriodIdSchema, { maxItems: 12 })),
+    /** A built-in rule-set preset (`anhoej`, `ihi-run`, `mdc-2024`, `mdc-classic-7`), or null for the default. */
+    ruleSet: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type ChartSettingsBody = Static<typeof ChartSettingsBody>;

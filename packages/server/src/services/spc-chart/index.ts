@@ -1,0 +1,2 @@
+/** The chart page's SPC chart and its saved settings (issue #5). */
+export { indicatorSpcChart, saveChartSettings } from './indicator-spc-chart.ts';

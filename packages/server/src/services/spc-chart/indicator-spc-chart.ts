@@ -1,0 +1,206 @@
+/**
+ * The chart page's SPC chart of an indicator × org unit, computed exactly as the signal scan
+ * reads the series (same months, chart type, settings, preset and chart functions), so what the
+ * page draws is what raised the signals; and the settings (baseline, phases, preset) that change
+ * it for everyone, saved with an audit event.
+ */
+import {
+  DEFAULT_RULE_SET,
+  findingsFromSpcChart,
+  getRuleSetPreset,
+  isBuiltInRuleSetId,
+  parsePeriodId,
+  type ChartSettingsBody,
+  type SpcChartResponse,
+} from '@sankofa/core';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { ApiError, notFound } from '../../errors.ts';
+import { nowIso } from '../../ids.ts';
+import { recordAudit } from '../audit.ts';
+import { querySeries } from '../query-series.ts';
+import { latestMonthWithData, monthsEndingAt, SCAN_MONTHS } from '../signal-scan/scan-signals.ts';
+import { seriesSpcChart, type SeriesToAnalyse } from '../signal-scan/series-analysis.ts';
+
+async function findIndicator(db: Kysely<Database>, id: string) {
+  const indicator = await db
+    .selectFrom('indicators as i')
+    .innerJoin('indicatorTypes as t', 't.id', 'i.indicatorTypeId')
+    .select([
+      'i.id',
+      'i.name',
+      'i.kind',
+      'i.defaultChartType',
+      'i.notifiable',
+      'i.numerator',
+      'i.denominator',
+      'i.annualized',
+      't.factor',
+    ])
+    .where('i.id', '=', id)
+    .executeTakeFirst();
+  if (indicator === undefined) {
+    throw notFound(`Indicator ${id}`);
+  }
+  return indicator;
+}
+
+/** The chart of `indicatorId` for `orgUnit` (whose scope the caller checked). */
+export async function indicatorSpcChart(
+  db: Kysely<Database>,
+  indicatorId: string,
+  orgUnit: { readonly id: string; readonly name: string; readonly level: number },
+): Promise<SpcChartResponse> {
+  const indicator = await findIndicator(db, indicatorId);
+  const setting = await db
+    .selectFrom('chartSettings')
+    .selectAll()
+    .where('indicatorId', '=', indicator.id)
+    .where('orgUnitId', '=', orgUnit.id)
+    .executeTakeFirst();
+  const presetId =
+    setting?.ruleSetId != null && isBuiltInRuleSetId(setting.ruleSetId)
+      ? setting.ruleSetId
+      : DEFAULT_RULE_SET;
+  const preset = getRuleSetPreset(presetId);
+  const latest = await latestMonthWithData(db);
+  const periodIds = latest === null ? [] : monthsEndingAt(latest, SCAN_MONTHS);
+  const points = await querySeries(db, {
+    subject: {
+      kind: 'indicator',
+      numerator: indicator.numerator,
+      denominator: indicator.denominator,
+      factor: indicator.factor,
+      annualized: indicator.annualized === 1,
+    },
+    orgUnitId: orgUnit.id,
+    periods: periodIds.map((id) => parsePeriodId(id)),
+  });
+  const series: SeriesToAnalyse = {
+    periodIds,
+    points: points.map((p) => ({
+      value: p.value,
+      numerator: p.numerator ?? null,
+      denominator: p.denominator ?? null,
+    })),
+    chartType: indicator.defaultChartType,
+    factor: indicator.factor,
+    kind: indicator.kind,
+    notifiable: indicator.notifiable === 1,
+    baselineEnd: setting?.baselineEnd ?? null,
+    phaseEnds: setting === undefined ? [] : (JSON.parse(setting.phaseEnds) as string[]),
+    preset,
+  };
+  const drawn = seriesSpcChart(series);
+  const findings = drawn === null ? [] : findingsFromSpcChart(drawn.chart, periodIds, preset);
+  const rulesAt = new Map<string, string[]>();
+  for (const f of findings) {
+    for (const period of f.periodIds) {
+      rulesAt.set(period, [...new Set([...(rulesAt.get(period) ?? []), f.rule])]);
+    }
+  }
+  return {
+    indicator: { id: indicator.id, name: indicator.name },
+    orgUnit: { id: orgUnit.id, name: orgUnit.name, level: orgUnit.level },
+    chartType: drawn?.type ?? indicator.defaultChartType,
+    preset: { id: preset.id, name: preset.name, version: preset.version },
+    baselineEnd: series.baselineEnd,
+    phaseEnds: [...series.phaseEnds],
+    tooShort: drawn === null,
+    points: periodIds.map((period, i) => {
+      const p = drawn?.chart.points[i];
+      return {
+        period,
+        value: p?.y ?? series.points[i].value,
+        numerator: series.points[i].numerator,
+        denominator: series.points[i].denominator,
+        centre: p?.cl ?? null,
+        lower: p?.lcl ?? null,
+        upper: p?.ucl ?? null,
+        part: p?.part ?? 1,
+        baseline: p?.baseline ?? true,
+        rules: rulesAt.get(period) ?? [],
+      };
+    }),
+    findings: findings.map((f) => ({
+      kind: f.kind,
+      rule: f.rule,
+      periods: [...f.periodIds],
+      summary: f.summary,
+    })),
+    settingsUpdatedAt: setting?.updatedAt ?? null,
+  };
+}
+
+/**
+ * Saves the baseline, phases and preset of an indicator × org unit (scope checked by the
+ * caller), with one audit event holding before and after. A baseline or phase end must be a
+ * month; a preset must be built in. All empty (no baseline, no phases, default preset): the row
+ * is deleted.
+ */
+export async function saveChartSettings(
+  db: Kysely<Database>,
+  body: ChartSettingsBody,
+  actor: { readonly userId: string | null; readonly email: string; readonly requestId?: string },
+  orgUnitId: string,
+): Promise<void> {
+  const indicator = await findIndicator(db, body.indicator);
+  const month = (period: string, field: string) => {
+    if (!/^\d{6}$/.test(period)) {
+      throw new ApiError('validation_failed', `${period} is not a month (YYYYMM)`, [
+        { field, code: 'not_a_month', message: `${period} is not a month (YYYYMM)` },
+      ]);
+    }
+  };
+  if (body.baselineEnd !== null) {
+    month(body.baselineEnd, 'body.baselineEnd');
+  }
+  const phaseEnds = [...new Set(body.phaseEnds ?? [])].sort();
+  phaseEnds.forEach((p, i) => month(p, `body.phaseEnds.${i}`));
+  const ruleSet = body.ruleSet ?? null;
+  if (ruleSet !== null && !isBuiltInRuleSetId(ruleSet)) {
+    throw new ApiError('validation_failed', `${ruleSet} is not a rule-set preset`, [
+      { field: 'body.ruleSet', code: 'unknown_preset', message: `${ruleSet} is not a preset` },
+    ]);
+  }
+  const now = nowIso();
+  await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('chartSettings')
+      .selectAll()
+      .where('indicatorId', '=', indicator.id)
+      .where('orgUnitId', '=', orgUnitId)
+      .executeTakeFirst();
+    await trx
+      .deleteFrom('chartSettings')
+      .where('indicatorId', '=', indicator.id)
+      .where('orgUnitId', '=', orgUnitId)
+      .execute();
+    const empty = body.baselineEnd === null && phaseEnds.length === 0 && ruleSet === null;
+    const after = empty
+      ? null
+      : {
+          indicatorId: indicator.id,
+          orgUnitId,
+          baselineEnd: body.baselineEnd,
+          phaseEnds: JSON.stringify(phaseEnds),
+          ruleSetId: ruleSet,
+          updatedAt: now,
+          updatedBy: actor.email,
+        };
+    if (after !== null) {
+      await trx.insertInto('chartSettings').values(after).execute();
+    }
+    await recordAudit(trx, {
+      userId: actor.userId,
+      actor: actor.email,
+      action: 'update',
+      entityType: 'chart_settings',
+      entityId: `${indicator.id}:${orgUnitId}`,
+      orgUnitId,
+      before: before ?? null,
+      after,
+      requestId: actor.requestId ?? null,
+    });
+  });
+}
