@@ -257,5 +257,45 @@ describe.skipIf(chromiumPath === undefined)('the signal inbox in the browser', (
       .locator('[data-testid="indicator-chart"][data-status="ready"]')
       .waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(screenshots, 'signals-chart.png'), fullPage: true });
-  }, 60_000);
+
+    // 5. The control chart: a click on a point (the 12th month) freezes the limits on the months
+    //    up to it after a confirmation; the limits change, the setting is saved and audited.
+    const spc = page.locator('[data-testid="spc-chart"][data-status="ready"][data-points]');
+    await spc.waitFor({ timeout: 15_000 });
+    await spc.scrollIntoViewIfNeeded();
+    const upperBefore = await spc.getAttribute('data-upper');
+    const positions = JSON.parse((await spc.getAttribute('data-points'))!) as [
+      string,
+      number,
+      number,
+    ][];
+    const [baselineEnd, x, y] = positions[11];
+    const box = (await spc.boundingBox())!;
+    await page.mouse.click(box.x + x, box.y + y);
+    await page.getByTestId('freeze-limits').click();
+    await expect
+      .poll(() => spc.getAttribute('data-baseline-end'), { timeout: 10_000 })
+      .toBe(baselineEnd);
+    const upperAfter = await spc.getAttribute('data-upper');
+    expect(upperAfter).not.toBe(upperBefore);
+    const saved = await database.adapter.db
+      .selectFrom('chartSettings')
+      .selectAll()
+      .where('indicatorId', '=', target.indicatorId)
+      .where('orgUnitId', '=', target.orgUnitId)
+      .executeTakeFirstOrThrow();
+    expect(saved.baselineEnd).toBe(baselineEnd);
+    const audit = await database.adapter.db
+      .selectFrom('auditEvents')
+      .select(['action', 'entityId'])
+      .where('entityType', '=', 'chart_settings')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'update', entityId: `${target.indicatorId}:${target.orgUnitId}` },
+    ]);
+    await page.screenshot({
+      path: join(screenshots, 'signals-chart-baseline.png'),
+      fullPage: true,
+    });
+  }, 90_000);
 });

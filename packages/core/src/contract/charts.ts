@@ -66,8 +66,9 @@ export const ChartSettingsBody = Type.Object(
     indicator: Uid,
     orgUnit: Uid,
     baselineEnd: Type.Union([PeriodIdSchema, Type.Null()]),
+    /** Left out: unchanged. */
     phaseEnds: Type.Optional(Type.Array(PeriodIdSchema, { maxItems: 12 })),
-    /** A built-in rule-set preset (`anhoej`, `ihi-run`, `mdc-2024`, `mdc-classic-7`), or null for the default. */
+    /** Left out: unchanged. A built-in rule-set preset (`anhoej`, `ihi-run`, `mdc-2024`, `mdc-classic-7`), or null for the default. */
     ruleSet: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
   },
   { additionalProperties: false },

@@ -16,6 +16,7 @@ import { OrgUnitHeading } from '../dashboard/OrgUnitHeading.tsx';
 import { useIndicatorChart } from '../dashboard/use-indicator-chart.ts';
 import { dashboardSearch } from '../navigation/dashboard-params.ts';
 import { useDashboardParams } from '../navigation/use-dashboard-params.ts';
+import { ControlChartSection } from '../spc/ControlChartSection.tsx';
 import type { MonthRange } from '../periods/period-presets.ts';
 
 /** One indicator for one org unit: a large chart and the table of its numbers. */
@@ -118,6 +119,7 @@ function IndicatorView({
               testId="indicator-chart"
             />
           </Paper>
+          <ControlChartSection indicator={indicator} orgUnitId={orgUnitId} />
           <ChartTable
             points={series.data.points}
             indicator={indicator}

@@ -135,8 +135,8 @@ export async function indicatorSpcChart(
 /**
  * Saves the baseline, phases and preset of an indicator × org unit (scope checked by the
  * caller), with one audit event holding before and after. A baseline or phase end must be a
- * month; a preset must be built in. All empty (no baseline, no phases, default preset): the row
- * is deleted.
+ * month; a preset must be built in; phases or preset left out stay as they were. All empty (no
+ * baseline, no phases, default preset): the row is deleted.
  */
 export async function saveChartSettings(
   db: Kysely<Database>,
@@ -155,12 +155,14 @@ export async function saveChartSettings(
   if (body.baselineEnd !== null) {
     month(body.baselineEnd, 'body.baselineEnd');
   }
-  const phaseEnds = [...new Set(body.phaseEnds ?? [])].sort();
-  phaseEnds.forEach((p, i) => month(p, `body.phaseEnds.${i}`));
-  const ruleSet = body.ruleSet ?? null;
-  if (ruleSet !== null && !isBuiltInRuleSetId(ruleSet)) {
-    throw new ApiError('validation_failed', `${ruleSet} is not a rule-set preset`, [
-      { field: 'body.ruleSet', code: 'unknown_preset', message: `${ruleSet} is not a preset` },
+  (body.phaseEnds ?? []).forEach((p, i) => month(p, `body.phaseEnds.${i}`));
+  if (body.ruleSet != null && !isBuiltInRuleSetId(body.ruleSet)) {
+    throw new ApiError('validation_failed', `${body.ruleSet} is not a rule-set preset`, [
+      {
+        field: 'body.ruleSet',
+        code: 'unknown_preset',
+        message: `${body.ruleSet} is not a rule-set preset`,
+      },
     ]);
   }
   const now = nowIso();
@@ -171,6 +173,13 @@ export async function saveChartSettings(
       .where('indicatorId', '=', indicator.id)
       .where('orgUnitId', '=', orgUnitId)
       .executeTakeFirst();
+    // Phases and preset left out of the body stay as they were.
+    const phaseEnds = [
+      ...new Set(
+        body.phaseEnds ?? (before === undefined ? [] : (JSON.parse(before.phaseEnds) as string[])),
+      ),
+    ].sort();
+    const ruleSet = body.ruleSet === undefined ? (before?.ruleSetId ?? null) : body.ruleSet;
     await trx
       .deleteFrom('chartSettings')
       .where('indicatorId', '=', indicator.id)

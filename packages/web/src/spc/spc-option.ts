@@ -1,0 +1,90 @@
+/**
+ * The ECharts option of an SPC chart: the values (points that a rule flagged in red, larger),
+ * the centre line and the 3-sigma limits drawn per part (a gap between parts), the baseline's
+ * points filled and later ones hollow when the limits are frozen. Pure: tested without a browser.
+ */
+import type { SpcChartResponse } from '@sankofa/core';
+import type { TimeSeriesOption } from '../charts/time-series-model.ts';
+
+export interface SpcPalette {
+  readonly line: string;
+  readonly signal: string;
+  readonly centre: string;
+  readonly limit: string;
+  readonly text: string;
+  readonly split: string;
+}
+
+export function spcOption(
+  chart: SpcChartResponse,
+  labels: {
+    readonly periods: readonly string[];
+    readonly centre: string;
+    readonly limits: string;
+    readonly value: string;
+  },
+  palette: SpcPalette,
+): TimeSeriesOption {
+  // One series per part for the lines, so they break where a phase starts.
+  const parts = [...new Set(chart.points.map((p) => p.part))];
+  const partLine = (
+    name: string,
+    color: string,
+    dashed: boolean,
+    pick: (p: SpcChartResponse['points'][number]) => number | null,
+  ) =>
+    parts.map((part) => ({
+      type: 'line' as const,
+      name,
+      data: chart.points.map((p) => (p.part === part ? pick(p) : null)),
+      showSymbol: false,
+      silent: true,
+      connectNulls: false,
+      lineStyle: {
+        color,
+        width: dashed ? 1.5 : 2,
+        type: dashed ? ('dashed' as const) : ('solid' as const),
+      },
+      itemStyle: { color },
+      z: 1,
+    }));
+  return {
+    animation: false,
+    grid: { left: 56, right: 24, top: 24, bottom: 40 },
+    tooltip: { trigger: 'axis' },
+    xAxis: {
+      type: 'category',
+      data: [...labels.periods],
+      axisLabel: { color: palette.text },
+    },
+    yAxis: {
+      type: 'value',
+      scale: true,
+      axisLabel: { color: palette.text },
+      splitLine: { lineStyle: { color: palette.split } },
+    },
+    series: [
+      ...partLine(labels.centre, palette.centre, false, (p) => p.centre),
+      ...partLine(labels.limits, palette.limit, true, (p) => p.upper),
+      ...partLine(labels.limits, palette.limit, true, (p) => p.lower),
+      {
+        type: 'line',
+        name: labels.value,
+        data: chart.points.map((p) => ({
+          value: p.value,
+          symbolSize: p.rules.length > 0 ? 11 : 7,
+          itemStyle: {
+            color: p.rules.length > 0 ? palette.signal : p.baseline ? palette.line : '#ffffff',
+            borderColor: p.rules.length > 0 ? palette.signal : palette.line,
+            borderWidth: 2,
+          },
+        })),
+        showSymbol: true,
+        symbol: 'circle',
+        connectNulls: false,
+        lineStyle: { color: palette.line, width: 2 },
+        z: 3,
+      },
+    ],
+  } as TimeSeriesOption;
+}
