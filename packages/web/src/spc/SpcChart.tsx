@@ -33,7 +33,9 @@ export function SpcChart({
   const instance = useRef<EChartsType | null>(null);
   const [ready, setReady] = useState(false);
   const clicked = useRef(onPointClick);
-  clicked.current = onPointClick;
+  useEffect(() => {
+    clicked.current = onPointClick;
+  }, [onPointClick]);
 
   useEffect(() => {
     let disposed = false;

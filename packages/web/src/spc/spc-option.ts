@@ -86,5 +86,5 @@ export function spcOption(
         z: 3,
       },
     ],
-  } as TimeSeriesOption;
+  };
 }
