@@ -72,10 +72,6 @@ export async function querySeries(
     rows,
     aggregationTypes,
     constants: await loadConstants(db, compiled.constantIds),
-    orgUnitGroupCounts: await loadOrgUnitGroupCounts(
-      db,
-      query.orgUnitId,
-      compiled.orgUnitGroupIds,
-    ),
+    orgUnitGroupCounts: await loadOrgUnitGroupCounts(db, query.orgUnitId, compiled.orgUnitGroupIds),
   });
 }

@@ -95,9 +95,7 @@ export const RECENT_POINT_MONTHS = 3;
 
 function allChartFindings(series: SeriesToAnalyse): SignalFinding[] {
   const drawn = seriesSpcChart(series);
-  return drawn === null
-    ? []
-    : findingsFromSpcChart(drawn.chart, series.periodIds, series.preset);
+  return drawn === null ? [] : findingsFromSpcChart(drawn.chart, series.periodIds, series.preset);
 }
 
 /**
