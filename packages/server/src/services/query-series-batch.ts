@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import { sqliteConnectionOf } from '../db/dialects/sqlite/raw-connection.ts';
 import type { Database } from '../db/schema.ts';
 import { compileSubject, evaluateSeries, type SeriesSubject } from './query-series-evaluate.ts';
-import { loadConstants } from './query-series-inputs.ts';
+import { loadAggregationTypes, loadConstants } from './query-series-inputs.ts';
 import { PER_ORG_UNIT_TYPES, type StoredItemRow } from './query-series-rows.ts';
 
 /** An org unit of the batch; every ancestor of a unit must be in the batch too. */
@@ -209,17 +209,7 @@ export async function querySeriesForOrgUnits(
   }
   const compiled = compileSubject(query.subject);
   const { dataElementIds } = compiled;
-  const aggregationTypes = new Map(
-    dataElementIds.length === 0
-      ? []
-      : (
-          await db
-            .selectFrom('dataElements')
-            .select(['id', 'aggregationType'])
-            .where('id', 'in', dataElementIds)
-            .execute()
-        ).map((r) => [r.id, r.aggregationType] as const),
-  );
+  const aggregationTypes = await loadAggregationTypes(db, dataElementIds);
   const perUnitTypes = new Set(
     dataElementIds.filter((id) => PER_ORG_UNIT_TYPES.includes(aggregationTypes.get(id) ?? 'SUM')),
   );
@@ -274,13 +264,14 @@ export async function querySeriesForOrgUnits(
       };
       if (perUnit) {
         // Each ancestor sees this unit's row as it is: LAST takes each unit's latest value.
+        const own: StoredItemRow = { ...row, orgUnitId };
         for (
           let unit: string | null | undefined = orgUnitId;
           unit != null;
           unit = parentOf.get(unit)
         ) {
           const list = perUnitRows.get(unit) ?? [];
-          list.push({ ...row, orgUnitId });
+          list.push(own);
           perUnitRows.set(unit, list);
         }
       } else {

@@ -1,10 +1,27 @@
 /**
- * The non-data inputs of an indicator expression for one query: constants `C{…}` from the
+ * The non-data inputs of an indicator expression for one query: the data elements' aggregation
+ * types, constants `C{…}` from the
  * constants table, and org-unit group counts `OUG{…}` = the number of members of the group in
  * the evaluated org unit's subtree (itself included), as DHIS2 analytics counts them.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+
+/** Each data element's aggregation type; unknown ids are absent (read as SUM). */
+export async function loadAggregationTypes(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await db
+    .selectFrom('dataElements')
+    .select(['id', 'aggregationType'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.aggregationType]));
+}
 
 /** Values of the given constants; unknown ids are absent. */
 export async function loadConstants(

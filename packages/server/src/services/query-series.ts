@@ -18,7 +18,11 @@ import type { Period, SeriesPoint } from '@sankofa/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { compileSubject, evaluateSeries, type SeriesSubject } from './query-series-evaluate.ts';
-import { loadConstants, loadOrgUnitGroupCounts } from './query-series-inputs.ts';
+import {
+  loadAggregationTypes,
+  loadConstants,
+  loadOrgUnitGroupCounts,
+} from './query-series-inputs.ts';
 import { loadStoredRows, PER_ORG_UNIT_TYPES } from './query-series-rows.ts';
 
 export type { SeriesSubject } from './query-series-evaluate.ts';
@@ -42,17 +46,7 @@ export async function querySeries(
   }
   const compiled = compileSubject(subject);
   const { dataElementIds } = compiled;
-  const aggregationTypes = new Map(
-    dataElementIds.length === 0
-      ? []
-      : (
-          await db
-            .selectFrom('dataElements')
-            .select(['id', 'aggregationType'])
-            .where('id', 'in', dataElementIds)
-            .execute()
-        ).map((r) => [r.id, r.aggregationType] as const),
-  );
+  const aggregationTypes = await loadAggregationTypes(db, dataElementIds);
   const typeOf = (id: string): string => aggregationTypes.get(id) ?? 'SUM';
   const range = {
     orgUnitId: query.orgUnitId,

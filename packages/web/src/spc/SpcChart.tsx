@@ -65,23 +65,21 @@ export function SpcChart({
     if (!ready || current === null || element === null) {
       return;
     }
-    current.setOption(
-      spcOption(
-        chart,
-        { periods: periodLabels, ...labels },
-        {
-          line: theme.colors.indigo[7],
-          signal: theme.colors.red[7],
-          centre: theme.colors.gray[7],
-          limit: theme.colors.orange[7],
-          text: theme.colors.gray[7],
-          split: theme.colors.gray[2],
-        },
-      ),
-      { notMerge: true },
+    const option = spcOption(
+      chart,
+      { periods: periodLabels, ...labels },
+      {
+        line: theme.colors.indigo[7],
+        signal: theme.colors.red[7],
+        centre: theme.colors.gray[7],
+        limit: theme.colors.orange[7],
+        text: theme.colors.gray[7],
+        split: theme.colors.gray[2],
+      },
     );
-    const valueSeries = current.getOption().series as unknown[];
-    const seriesIndex = valueSeries.length - 1;
+    current.setOption(option, { notMerge: true });
+    // The values are the last series (after the centre line and limits of each part).
+    const seriesIndex = (option.series as unknown[]).length - 1;
     current.off('click');
     current.on('click', (params) => {
       if (params.seriesIndex === seriesIndex && typeof params.dataIndex === 'number') {

@@ -6,12 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  DEFAULT_RULE_SET,
-  getRuleSetPreset,
-  isBuiltInRuleSetId,
   parsePeriodId,
   reconcileSignals,
-  type RuleSetPreset,
   type SignalFinding,
   type SignalKind,
   type SignalStatus,
@@ -22,6 +18,12 @@ import type { Database, SignalSeriesStateTable, SignalTable } from '../../db/sch
 import { generateUid, nowIso } from '../../ids.ts';
 import { recordAudit } from '../audit.ts';
 import { computeChangeToken, storeChangeToken, storedChangeToken } from './change-token.ts';
+import {
+  indicatorSubject,
+  selectScanIndicators,
+  seriesToAnalyse,
+  type ScanIndicator,
+} from './series-input.ts';
 import { querySeriesForOrgUnits, type ElementValuesCache } from '../query-series-batch.ts';
 import {
   analyseSeries,
@@ -76,17 +78,6 @@ interface StoredRow extends StoredSignal {
   readonly stillPresent: boolean;
 }
 
-interface IndicatorRow {
-  id: string;
-  kind: string;
-  defaultChartType: string;
-  notifiable: number;
-  numerator: string;
-  denominator: string;
-  annualized: number;
-  factor: number;
-}
-
 /** The monthly period ids from `last` back `count` months, ascending. */
 export function monthsEndingAt(last: string, count: number): string[] {
   const year = Number(last.slice(0, 4));
@@ -135,7 +126,7 @@ const key = (indicatorId: string, orgUnitId: string) => `${indicatorId}|${orgUni
 
 function fingerprint(
   series: SeriesToAnalyse,
-  indicator: IndicatorRow,
+  indicator: ScanIndicator,
   peers: string | null,
 ): string {
   return createHash('sha256')
@@ -316,21 +307,7 @@ export async function scanSignals(
   const now = options.now ?? nowIso();
   const full = options.full === true;
 
-  const indicators: IndicatorRow[] = await db
-    .selectFrom('indicators as i')
-    .innerJoin('indicatorTypes as t', 't.id', 'i.indicatorTypeId')
-    .select([
-      'i.id',
-      'i.kind',
-      'i.defaultChartType',
-      'i.notifiable',
-      'i.numerator',
-      'i.denominator',
-      'i.annualized',
-      't.factor',
-    ])
-    .orderBy('i.id')
-    .execute();
+  const indicators = await selectScanIndicators(db).orderBy('i.id').execute();
   const orgUnits = await db
     .selectFrom('orgUnits')
     .select(['id', 'level', 'parentId'])
@@ -401,16 +378,6 @@ export async function scanSignals(
   const counts: Counts = { created: 0, updated: 0, unchanged: storedCount };
   const periodIds = latest === null ? [] : monthsEndingAt(latest, SCAN_MONTHS);
   const periods = periodIds.map((id) => parsePeriodId(id));
-  const presets = new Map<string, RuleSetPreset>();
-  const presetFor = (id: string | null): RuleSetPreset => {
-    const chosen = id !== null && isBuiltInRuleSetId(id) ? id : DEFAULT_RULE_SET;
-    let preset = presets.get(chosen);
-    if (preset === undefined) {
-      preset = getRuleSetPreset(chosen);
-      presets.set(chosen, preset);
-    }
-    return preset;
-  };
   const countSkipped = (k: string) => {
     counts.unchanged += (storedBySeries.get(k) ?? []).length;
   };
@@ -428,13 +395,7 @@ export async function scanSignals(
     const all: { unit: (typeof orgUnits)[number]; series: SeriesToAnalyse }[] = [];
     // One read of the indicator's values for every org unit, summed up the hierarchy in memory.
     const seriesByUnit = await querySeriesForOrgUnits(db, {
-      subject: {
-        kind: 'indicator',
-        numerator: indicator.numerator,
-        denominator: indicator.denominator,
-        factor: indicator.factor,
-        annualized: indicator.annualized === 1,
-      },
+      subject: indicatorSubject(indicator),
       orgUnits,
       periods,
       cache: valuesCache,
@@ -444,24 +405,14 @@ export async function scanSignals(
       if (points === undefined) {
         break;
       }
-      const setting = settings.get(key(indicator.id, unit.id));
       all.push({
         unit,
-        series: {
+        series: seriesToAnalyse(
+          indicator,
           periodIds,
-          points: points.map((p) => ({
-            value: p.value,
-            numerator: p.numerator ?? null,
-            denominator: p.denominator ?? null,
-          })),
-          chartType: indicator.defaultChartType,
-          factor: indicator.factor,
-          kind: indicator.kind,
-          notifiable: indicator.notifiable === 1,
-          baselineEnd: setting?.baselineEnd ?? null,
-          phaseEnds: setting === undefined ? [] : (JSON.parse(setting.phaseEnds) as string[]),
-          preset: presetFor(setting?.ruleSetId ?? null),
-        },
+          points,
+          settings.get(key(indicator.id, unit.id)),
+        ),
       });
     }
     // Siblings in the latest period, by parent: their funnel and what it depends on.

@@ -5,9 +5,7 @@
  * it for everyone, saved with an audit event.
  */
 import {
-  DEFAULT_RULE_SET,
   findingsFromSpcChart,
-  getRuleSetPreset,
   isBuiltInRuleSetId,
   parsePeriodId,
   type ChartSettingsBody,
@@ -20,25 +18,16 @@ import { nowIso } from '../../ids.ts';
 import { recordAudit } from '../audit.ts';
 import { querySeries } from '../query-series.ts';
 import { latestMonthWithData, monthsEndingAt, SCAN_MONTHS } from '../signal-scan/scan-signals.ts';
-import { seriesSpcChart, type SeriesToAnalyse } from '../signal-scan/series-analysis.ts';
+import { seriesSpcChart } from '../signal-scan/series-analysis.ts';
+import {
+  indicatorSubject,
+  selectScanIndicators,
+  seriesToAnalyse,
+  type ScanIndicator,
+} from '../signal-scan/series-input.ts';
 
-async function findIndicator(db: Kysely<Database>, id: string) {
-  const indicator = await db
-    .selectFrom('indicators as i')
-    .innerJoin('indicatorTypes as t', 't.id', 'i.indicatorTypeId')
-    .select([
-      'i.id',
-      'i.name',
-      'i.kind',
-      'i.defaultChartType',
-      'i.notifiable',
-      'i.numerator',
-      'i.denominator',
-      'i.annualized',
-      't.factor',
-    ])
-    .where('i.id', '=', id)
-    .executeTakeFirst();
+async function findIndicator(db: Kysely<Database>, id: string): Promise<ScanIndicator> {
+  const indicator = await selectScanIndicators(db).where('i.id', '=', id).executeTakeFirst();
   if (indicator === undefined) {
     throw notFound(`Indicator ${id}`);
   }
@@ -58,39 +47,15 @@ export async function indicatorSpcChart(
     .where('indicatorId', '=', indicator.id)
     .where('orgUnitId', '=', orgUnit.id)
     .executeTakeFirst();
-  const presetId =
-    setting?.ruleSetId != null && isBuiltInRuleSetId(setting.ruleSetId)
-      ? setting.ruleSetId
-      : DEFAULT_RULE_SET;
-  const preset = getRuleSetPreset(presetId);
   const latest = await latestMonthWithData(db);
   const periodIds = latest === null ? [] : monthsEndingAt(latest, SCAN_MONTHS);
   const points = await querySeries(db, {
-    subject: {
-      kind: 'indicator',
-      numerator: indicator.numerator,
-      denominator: indicator.denominator,
-      factor: indicator.factor,
-      annualized: indicator.annualized === 1,
-    },
+    subject: indicatorSubject(indicator),
     orgUnitId: orgUnit.id,
     periods: periodIds.map((id) => parsePeriodId(id)),
   });
-  const series: SeriesToAnalyse = {
-    periodIds,
-    points: points.map((p) => ({
-      value: p.value,
-      numerator: p.numerator ?? null,
-      denominator: p.denominator ?? null,
-    })),
-    chartType: indicator.defaultChartType,
-    factor: indicator.factor,
-    kind: indicator.kind,
-    notifiable: indicator.notifiable === 1,
-    baselineEnd: setting?.baselineEnd ?? null,
-    phaseEnds: setting === undefined ? [] : (JSON.parse(setting.phaseEnds) as string[]),
-    preset,
-  };
+  const series = seriesToAnalyse(indicator, periodIds, points, setting);
+  const { preset } = series;
   const drawn = seriesSpcChart(series);
   const findings = drawn === null ? [] : findingsFromSpcChart(drawn.chart, periodIds, preset);
   const rulesAt = new Map<string, string[]>();
