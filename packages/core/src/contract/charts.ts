@@ -57,6 +57,10 @@ export const SpcChartResponse = Type.Object({
   ),
   /** Who last changed the settings, and when (null: never set). */
   settingsUpdatedAt: Type.Union([Type.String(), Type.Null()]),
+  /** The rule-set presets a manager can switch this chart to. */
+  presets: Type.Array(
+    Type.Object({ id: Type.String(), name: Type.String(), version: Type.String() }),
+  ),
 });
 export type SpcChartResponse = Static<typeof SpcChartResponse>;
 
@@ -74,3 +78,67 @@ export const ChartSettingsBody = Type.Object(
   { additionalProperties: false },
 );
 export type ChartSettingsBody = Static<typeof ChartSettingsBody>;
+
+/** `GET /api/charts/funnel`: the org units compared with each other in one month. */
+export const FunnelChartQuery = Type.Object(
+  {
+    indicator: Uid,
+    /** The chart page's org unit: its siblings are compared when the caller sees its parent, else its children. */
+    orgUnit: Uid,
+    /** A month (YYYYMM); default the latest month with data. */
+    period: Type.Optional(PeriodIdSchema),
+  },
+  { additionalProperties: false },
+);
+export type FunnelChartQuery = Static<typeof FunnelChartQuery>;
+
+const Limits = {
+  lower95: Type.Number(),
+  upper95: Type.Number(),
+  lower998: Type.Number(),
+  upper998: Type.Number(),
+};
+
+export const FunnelChartUnitSchema = Type.Object({
+  id: Uid,
+  name: Type.String(),
+  numerator: NullableNumber,
+  denominator: NullableNumber,
+  /** The indicator's value (× factor), null without a value this month. */
+  value: NullableNumber,
+  /** On the funnel: the unit's limits at its denominator and where it falls (null when left out). */
+  funnel: Type.Union([
+    Type.Object({
+      ...Limits,
+      z: Type.Number(),
+      outlier: Type.Union([Type.Literal('high'), Type.Literal('low'), Type.Null()]),
+      outlier95: Type.Union([Type.Literal('high'), Type.Literal('low'), Type.Null()]),
+    }),
+    Type.Null(),
+  ]),
+});
+export type FunnelChartUnit = Static<typeof FunnelChartUnitSchema>;
+
+export const FunnelChartResponse = Type.Object({
+  indicator: Type.Object({ id: Uid, name: Type.String() }),
+  /** Whose children are compared. */
+  group: Type.Object({ id: Uid, name: Type.String() }),
+  /** `siblings`: the page's org unit among its parent's children; `children`: the page's org unit's own children. */
+  compared: Type.Union([Type.Literal('siblings'), Type.Literal('children')]),
+  /** The page's org unit when it is one of the units compared. */
+  highlight: Type.Union([Uid, Type.Null()]),
+  period: Type.Union([PeriodIdSchema, Type.Null()]),
+  /** Null when there is no funnel; `reason` says why. */
+  type: Type.Union([Type.Literal('proportion'), Type.Literal('rate'), Type.Null()]),
+  /** `not_a_ratio` (the indicator is not drawn on a P/U chart), `too_few_units` (fewer than 3 with a value), `above_100` (a numerator above its denominator), `no_units`, `no_data`. */
+  reason: Type.Union([Type.String(), Type.Null()]),
+  target: NullableNumber,
+  overdispersion: Type.Union([
+    Type.Object({ phi: Type.Number(), applied: Type.Boolean() }),
+    Type.Null(),
+  ]),
+  units: Type.Array(FunnelChartUnitSchema),
+  /** The limits over a grid of denominators, for drawing (denominator ascending). */
+  curve: Type.Array(Type.Object({ n: Type.Number(), ...Limits })),
+});
+export type FunnelChartResponse = Static<typeof FunnelChartResponse>;

@@ -1,10 +1,22 @@
-import { ChartSettingsBody, ErrorEnvelope, SpcChartQuery, SpcChartResponse } from '@sankofa/core';
+import {
+  ChartSettingsBody,
+  ErrorEnvelope,
+  FunnelChartQuery,
+  FunnelChartResponse,
+  SpcChartQuery,
+  SpcChartResponse,
+} from '@sankofa/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { requireActor } from '../../auth/authenticate.ts';
 import { assertRoleAt } from '../../policies/guards.ts';
+import { hasRoleAt } from '../../policies/scope.ts';
 import { findOrgUnit } from '../../services/find-org-unit.ts';
-import { indicatorSpcChart, saveChartSettings } from '../../services/spc-chart/index.ts';
+import {
+  indicatorSpcChart,
+  peerFunnel,
+  saveChartSettings,
+} from '../../services/spc-chart/index.ts';
 
 const errors = {
   400: ErrorEnvelope,
@@ -39,6 +51,30 @@ export function chartRoutes(parent: FastifyInstance): void {
       const orgUnit = await findOrgUnit(db, request.query.orgUnit);
       assertRoleAt(actor, orgUnit, 'viewer');
       return indicatorSpcChart(db, request.query.indicator, orgUnit);
+    },
+  );
+
+  app.get(
+    '/charts/funnel',
+    {
+      schema: {
+        tags: ['signals'],
+        summary:
+          "A funnel plot of one month: the org unit among its siblings when the caller sees its parent, else the org unit's children",
+        querystring: FunnelChartQuery,
+        response: { 200: FunnelChartResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { indicator, period } = request.query;
+      const orgUnit = await findOrgUnit(db, request.query.orgUnit);
+      assertRoleAt(actor, orgUnit, 'viewer');
+      const parent = orgUnit.parentId === null ? null : await findOrgUnit(db, orgUnit.parentId);
+      // Siblings only when the caller may see them all (their parent is within scope).
+      return parent !== null && hasRoleAt(actor, parent.path, 'viewer')
+        ? peerFunnel(db, indicator, parent, 'siblings', orgUnit.id, period)
+        : peerFunnel(db, indicator, orgUnit, 'children', null, period);
     },
   );
 

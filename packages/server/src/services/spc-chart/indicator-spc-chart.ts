@@ -8,31 +8,27 @@ import {
   findingsFromSpcChart,
   isBuiltInRuleSetId,
   parsePeriodId,
+  RULE_SET_PRESETS,
   type ChartSettingsBody,
   type SpcChartResponse,
 } from '@sankofa/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { ApiError, notFound } from '../../errors.ts';
+import { ApiError } from '../../errors.ts';
 import { nowIso } from '../../ids.ts';
 import { recordAudit } from '../audit.ts';
 import { querySeries } from '../query-series.ts';
 import { latestMonthWithData, monthsEndingAt, SCAN_MONTHS } from '../signal-scan/scan-signals.ts';
 import { seriesSpcChart } from '../signal-scan/series-analysis.ts';
-import {
-  indicatorSubject,
-  selectScanIndicators,
-  seriesToAnalyse,
-  type ScanIndicator,
-} from '../signal-scan/series-input.ts';
+import { indicatorSubject, seriesToAnalyse } from '../signal-scan/series-input.ts';
+import { findScanIndicator } from './find-scan-indicator.ts';
 
-async function findIndicator(db: Kysely<Database>, id: string): Promise<ScanIndicator> {
-  const indicator = await selectScanIndicators(db).where('i.id', '=', id).executeTakeFirst();
-  if (indicator === undefined) {
-    throw notFound(`Indicator ${id}`);
-  }
-  return indicator;
-}
+/** The built-in presets, for the chart page's preset switch. */
+const PRESET_CHOICES = Object.values(RULE_SET_PRESETS).map((p) => ({
+  id: p.id,
+  name: p.name,
+  version: p.version,
+}));
 
 /** The chart of `indicatorId` for `orgUnit` (whose scope the caller checked). */
 export async function indicatorSpcChart(
@@ -40,7 +36,7 @@ export async function indicatorSpcChart(
   indicatorId: string,
   orgUnit: { readonly id: string; readonly name: string; readonly level: number },
 ): Promise<SpcChartResponse> {
-  const indicator = await findIndicator(db, indicatorId);
+  const indicator = await findScanIndicator(db, indicatorId);
   const setting = await db
     .selectFrom('chartSettings')
     .selectAll()
@@ -94,6 +90,7 @@ export async function indicatorSpcChart(
       summary: f.summary,
     })),
     settingsUpdatedAt: setting?.updatedAt ?? null,
+    presets: PRESET_CHOICES,
   };
 }
 
@@ -109,7 +106,7 @@ export async function saveChartSettings(
   actor: { readonly userId: string | null; readonly email: string; readonly requestId?: string },
   orgUnitId: string,
 ): Promise<void> {
-  const indicator = await findIndicator(db, body.indicator);
+  const indicator = await findScanIndicator(db, body.indicator);
   const month = (period: string, field: string) => {
     if (!/^\d{6}$/.test(period)) {
       throw new ApiError('validation_failed', `${period} is not a month (YYYYMM)`, [
