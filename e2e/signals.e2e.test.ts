@@ -4,7 +4,9 @@
  * counts as the database says), acknowledges two, dismisses one with a reason (not without), and
  * opens a signal's indicator chart for its org unit. Screenshots in test-results/.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RULE_SET_PRESETS } from '@sankofa/core';
 import type { DemoCountry } from '@sankofa/server';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import type { TestDatabase } from '../packages/server/src/testing/test-database.
 import {
   chromiumPath,
   screenshots,
+  signIn,
   startBrowserApp,
   type BrowserApp,
 } from './browser-app.e2e-support.ts';
@@ -298,4 +301,131 @@ describe.skipIf(chromiumPath === undefined)('the signal inbox in the browser', (
       fullPage: true,
     });
   }, 90_000);
+
+  it('switches the preset, starts a phase, shows the table, downloads chart and data, drills down and up, and compares peers', async () => {
+    const setting = await database.adapter.db
+      .selectFrom('chartSettings')
+      .selectAll()
+      .executeTakeFirstOrThrow();
+    const settingNow = () =>
+      database.adapter.db
+        .selectFrom('chartSettings')
+        .selectAll()
+        .where('indicatorId', '=', setting.indicatorId)
+        .where('orgUnitId', '=', setting.orgUnitId)
+        .executeTakeFirstOrThrow();
+    const spc = page.locator('[data-testid="spc-chart"][data-status="ready"][data-points]');
+    await spc.scrollIntoViewIfNeeded();
+
+    // The preset: switched by the manager, saved, shown.
+    await page.getByTestId('control-chart-preset-select').click();
+    await page.getByRole('option', { name: RULE_SET_PRESETS['ihi-run'].name }).click();
+    await expect
+      .poll(() => page.getByTestId('control-chart-preset').textContent(), { timeout: 10_000 })
+      .toContain(RULE_SET_PRESETS['ihi-run'].name);
+    expect((await settingNow()).ruleSetId).toBe('ihi-run');
+
+    // A phase from the 24th month: the baseline gives way to two parts.
+    const positions = JSON.parse((await spc.getAttribute('data-points'))!) as [
+      string,
+      number,
+      number,
+    ][];
+    const [phaseStart, x, y] = positions[23];
+    const box = (await spc.boundingBox())!;
+    await page.mouse.click(box.x + x, box.y + y);
+    await page.getByTestId('start-phase').click();
+    await expect
+      .poll(async () => (await settingNow()).phaseEnds, { timeout: 10_000 })
+      .toBe(JSON.stringify([positions[22][0]]));
+    await expect.poll(() => spc.getAttribute('data-baseline-end')).toBe('');
+    await expect
+      .poll(() => page.getByTestId('control-chart-baseline').textContent())
+      .toContain('phases');
+    const upper = JSON.parse((await spc.getAttribute('data-upper'))!) as (number | null)[];
+
+    // The table shows the same numbers.
+    await page.getByTestId('control-chart').getByText('Table', { exact: true }).click();
+    const rows = page.locator('[data-testid^="spc-table-row-"]');
+    await expect.poll(() => rows.count()).toBe(36);
+    const row = page.getByTestId(`spc-table-row-${phaseStart}`);
+    expect(Number(await row.getAttribute('data-upper'))).toBeCloseTo(upper[23]!, 9);
+    await page.screenshot({ path: join(screenshots, 'signals-chart-table.png'), fullPage: true });
+    await page.getByTestId('control-chart').getByText('Chart', { exact: true }).click();
+
+    // Downloads: the data as CSV, the chart as SVG and PNG.
+    const download = async (item: string) => {
+      await page.getByTestId('control-chart-export').click();
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId(item).click(),
+      ]);
+      return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+    };
+    const csv = await download('export-csv');
+    expect(csv.name).toMatch(/-spc\.csv$/);
+    const lines = csv.bytes.toString('utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'period,value,numerator,denominator,centre,lower_limit,upper_limit,part,baseline,rules',
+    );
+    expect(lines).toHaveLength(37);
+    expect(lines[24].split(',')[0]).toBe(phaseStart);
+    expect(lines[24].split(',')[7]).toBe('2');
+    const svg = await download('export-svg');
+    expect(svg.name).toMatch(/-spc\.svg$/);
+    expect(svg.bytes.toString('utf8')).toMatch(/^<svg[\s\S]*<\/svg>$/);
+    const png = await download('export-png');
+    expect(png.name).toMatch(/-spc\.png$/);
+    expect([...png.bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    expect(png.bytes.length).toBeGreaterThan(5_000);
+
+    // Up to the parent and down again (the chart's unit is a facility or a district).
+    const unit = country.orgUnits.find((u) => u.id === setting.orgUnitId)!;
+    const [parentUnit, childUnit] =
+      unit.level === 4
+        ? [country.orgUnits.find((u) => u.id === unit.parentId)!, unit]
+        : [unit, country.orgUnits.find((u) => u.parentId === unit.id)!];
+    const heading = () => page.getByTestId('chart-org-unit').textContent();
+    if (unit.level === 4) {
+      await page.getByTestId('drill-up').click();
+      await expect.poll(heading).toBe(parentUnit.name);
+    }
+    // The district: its facilities compared (its parent region is outside a district manager's scope).
+    await expect
+      .poll(() => page.getByTestId('funnel-section').textContent())
+      .toContain(`The units of ${parentUnit.name} compared`);
+    await page.getByTestId('drill-down').click();
+    await page.getByRole('option', { name: childUnit.name }).click();
+    await expect.poll(heading).toBe(childUnit.name);
+    expect(new URL(page.url()).searchParams.get('ou')).toBe(childUnit.id);
+    await expect
+      .poll(() => page.getByTestId('funnel-section').textContent())
+      .toContain(`Compared with the other units of ${parentUnit.name}`);
+
+    // The national admin compares a region with the other regions on a funnel.
+    const admin = country.users.find((u) => u.email.startsWith('admin'))!;
+    const adminPage = await env.browser.newPage({
+      viewport: { width: 1400, height: 1000 },
+      locale: 'en-GB',
+    });
+    await signIn(adminPage, baseUrl, admin);
+    const tpr = country.indicators.find((i) => i.code === 'IN_MALARIA_TPR')!;
+    const regions = country.orgUnits.filter((u) => u.level === 2);
+    await adminPage.goto(`${baseUrl}/indicators/${tpr.id}?ou=${regions[0].id}`);
+    const funnel = adminPage.locator(
+      '[data-testid="funnel-chart"][data-status="ready"][data-units]',
+    );
+    await funnel.waitFor({ timeout: 15_000 });
+    const drawn = JSON.parse((await funnel.getAttribute('data-units'))!) as [
+      string,
+      string | null,
+    ][];
+    expect(drawn.map(([id]) => id).sort()).toEqual(regions.map((r) => r.id).sort());
+    await funnel.scrollIntoViewIfNeeded();
+    await adminPage.screenshot({
+      path: join(screenshots, 'signals-chart-funnel.png'),
+      fullPage: true,
+    });
+    await adminPage.close();
+  }, 120_000);
 });

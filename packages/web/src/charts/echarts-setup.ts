@@ -2,11 +2,18 @@
  * The parts of ECharts Sankofa draws with, registered once. Importing `echarts` itself would
  * bring in every chart type (about 1.8 MB); this module is only reached from lazy chart pages.
  */
-import { LineChart } from 'echarts/charts';
+import { LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { init, use as register } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
-register([LineChart, GridComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
+register([
+  LineChart,
+  ScatterChart,
+  GridComponent,
+  TooltipComponent,
+  MarkLineComponent,
+  SVGRenderer,
+]);
 
 export { init };

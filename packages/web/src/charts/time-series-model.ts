@@ -53,7 +53,7 @@ export interface ChartLayout {
   readonly compact: boolean;
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

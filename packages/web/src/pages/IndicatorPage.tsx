@@ -17,6 +17,8 @@ import { useIndicatorChart } from '../dashboard/use-indicator-chart.ts';
 import { dashboardSearch } from '../navigation/dashboard-params.ts';
 import { useDashboardParams } from '../navigation/use-dashboard-params.ts';
 import { ControlChartSection } from '../spc/ControlChartSection.tsx';
+import { FunnelSection } from '../spc/FunnelSection.tsx';
+import { OrgUnitDrill } from '../spc/OrgUnitDrill.tsx';
 import type { MonthRange } from '../periods/period-presets.ts';
 
 /** One indicator for one org unit: a large chart and the table of its numbers. */
@@ -81,6 +83,7 @@ function IndicatorView({
       <Stack gap={4}>
         <Title order={1}>{indicator.name}</Title>
         <OrgUnitHeading orgUnitId={orgUnitId} order={2} size="h3" testId="chart-org-unit" />
+        <OrgUnitDrill indicatorId={indicator.id} orgUnitId={orgUnitId} range={range} />
       </Stack>
       {indicator.description && <Text maw={720}>{indicator.description}</Text>}
       <Group gap="lg" align="baseline" data-testid="indicator-summary">
@@ -120,6 +123,7 @@ function IndicatorView({
             />
           </Paper>
           <ControlChartSection indicator={indicator} orgUnitId={orgUnitId} />
+          <FunnelSection indicator={indicator} orgUnitId={orgUnitId} period={null} range={range} />
           <ChartTable
             points={series.data.points}
             indicator={indicator}

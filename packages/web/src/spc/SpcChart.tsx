@@ -1,18 +1,19 @@
 import { Box, useMantineTheme } from '@mantine/core';
 import type { SpcChartResponse } from '@sankofa/core';
-import type { EChartsType } from 'echarts/core';
-import { useEffect, useRef, useState } from 'react';
-import { loadEcharts } from '../charts/load-echarts.ts';
-import { spcOption } from './spc-option.ts';
+import { useEffect, useRef, type RefObject } from 'react';
+import { chartExport, useEcharts, type ChartExport } from '../charts/use-echarts.ts';
+import { spcOption, type SpcLabels } from './spc-option.ts';
 
 export interface SpcChartProps {
   readonly chart: SpcChartResponse;
   readonly periodLabels: readonly string[];
-  readonly labels: { readonly centre: string; readonly limits: string; readonly value: string };
+  readonly labels: Omit<SpcLabels, 'periods'>;
   readonly description: string;
   /** Told the period of a clicked point. */
   readonly onPointClick?: (period: string) => void;
   readonly height: number;
+  /** Set to the drawn chart's export handle (SVG), for download buttons. */
+  readonly exportRef?: RefObject<ChartExport | null>;
 }
 
 /**
@@ -27,37 +28,15 @@ export function SpcChart({
   description,
   onPointClick,
   height,
+  exportRef,
 }: SpcChartProps) {
   const theme = useMantineTheme();
   const container = useRef<HTMLDivElement>(null);
-  const instance = useRef<EChartsType | null>(null);
-  const [ready, setReady] = useState(false);
+  const { instance, ready } = useEcharts(container);
   const clicked = useRef(onPointClick);
   useEffect(() => {
     clicked.current = onPointClick;
   }, [onPointClick]);
-
-  useEffect(() => {
-    let disposed = false;
-    let observer: ResizeObserver | null = null;
-    void loadEcharts().then(({ init }) => {
-      const element = container.current;
-      if (disposed || element === null) {
-        return;
-      }
-      const created = init(element, null, { renderer: 'svg' });
-      instance.current = created;
-      observer = new ResizeObserver(() => created.resize());
-      observer.observe(element);
-      setReady(true);
-    });
-    return () => {
-      disposed = true;
-      observer?.disconnect();
-      instance.current?.dispose();
-      instance.current = null;
-    };
-  }, []);
 
   useEffect(() => {
     const current = instance.current;
@@ -78,6 +57,9 @@ export function SpcChart({
       },
     );
     current.setOption(option, { notMerge: true });
+    if (exportRef) {
+      exportRef.current = chartExport(current);
+    }
     // The values are the last series (after the centre line and limits of each part).
     const seriesIndex = (option.series as unknown[]).length - 1;
     current.off('click');
@@ -99,7 +81,7 @@ export function SpcChart({
     element.dataset.points = JSON.stringify(positions);
     element.dataset.baselineEnd = chart.baselineEnd ?? '';
     element.dataset.upper = JSON.stringify(chart.points.map((p) => p.upper));
-  }, [chart, periodLabels, labels, theme, ready]);
+  }, [chart, periodLabels, labels, theme, ready, instance, exportRef]);
 
   return (
     <Box pos="relative">

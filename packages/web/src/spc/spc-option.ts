@@ -15,16 +15,21 @@ export interface SpcPalette {
   readonly split: string;
 }
 
+export interface SpcLabels {
+  readonly periods: readonly string[];
+  readonly centre: string;
+  readonly limits: string;
+  readonly value: string;
+  /** The tooltip of the month at this index (value, limits, the rules that fired), as HTML-safe text lines. */
+  readonly pointTooltip?: (index: number) => string;
+}
+
 export function spcOption(
   chart: SpcChartResponse,
-  labels: {
-    readonly periods: readonly string[];
-    readonly centre: string;
-    readonly limits: string;
-    readonly value: string;
-  },
+  labels: SpcLabels,
   palette: SpcPalette,
 ): TimeSeriesOption {
+  const { pointTooltip } = labels;
   // One series per part for the lines, so they break where a phase starts.
   const parts = [...new Set(chart.points.map((p) => p.part))];
   const partLine = (
@@ -51,7 +56,16 @@ export function spcOption(
   return {
     animation: false,
     grid: { left: 56, right: 24, top: 24, bottom: 40 },
-    tooltip: { trigger: 'axis' },
+    tooltip:
+      pointTooltip === undefined
+        ? { trigger: 'axis' }
+        : {
+            trigger: 'axis',
+            formatter: (params: unknown) => {
+              const first = (Array.isArray(params) ? params[0] : params) as { dataIndex?: number };
+              return typeof first?.dataIndex === 'number' ? pointTooltip(first.dataIndex) : '';
+            },
+          },
     xAxis: {
       type: 'category',
       data: [...labels.periods],
