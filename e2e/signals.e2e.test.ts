@@ -422,6 +422,12 @@ describe.skipIf(chromiumPath === undefined)('the signal inbox in the browser', (
     ][];
     expect(drawn.map(([id]) => id).sort()).toEqual(regions.map((r) => r.id).sort());
     await funnel.scrollIntoViewIfNeeded();
+    // An earlier month: the same regions compared in that month.
+    const summary = () => adminPage.getByTestId('funnel-summary').textContent();
+    expect(await summary()).toContain('Oct 2026');
+    await adminPage.getByTestId('funnel-month').click();
+    await adminPage.getByRole('option', { name: 'Feb 2026' }).click();
+    await expect.poll(summary).toContain('Feb 2026');
     await adminPage.screenshot({
       path: join(screenshots, 'signals-chart-funnel.png'),
       fullPage: true,

@@ -123,7 +123,7 @@ function IndicatorView({
             />
           </Paper>
           <ControlChartSection indicator={indicator} orgUnitId={orgUnitId} />
-          <FunnelSection indicator={indicator} orgUnitId={orgUnitId} period={null} range={range} />
+          <FunnelSection indicator={indicator} orgUnitId={orgUnitId} range={range} />
           <ChartTable
             points={series.data.points}
             indicator={indicator}

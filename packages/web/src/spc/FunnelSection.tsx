@@ -1,6 +1,6 @@
-import { Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import type { FunnelChartResponse, Indicator } from '@sankofa/core';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { escapeHtml } from '../charts/time-series-model.ts';
@@ -11,6 +11,7 @@ import type { MonthRange } from '../periods/period-presets.ts';
 import { FunnelChart } from './FunnelChart.tsx';
 import type { FunnelLabels } from './funnel-option.ts';
 import { useFunnelChart } from './use-funnel-chart.ts';
+import { useSpcChart } from './use-spc-chart.ts';
 
 /**
  * The org unit among its peers in one month (its siblings when the user sees its parent, else
@@ -20,17 +21,17 @@ import { useFunnelChart } from './use-funnel-chart.ts';
 export function FunnelSection({
   indicator,
   orgUnitId,
-  period,
   range,
 }: {
   readonly indicator: Indicator;
   readonly orgUnitId: string;
-  /** The month compared; null for the latest with data. */
-  readonly period: string | null;
   readonly range: MonthRange;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  // The month compared: null for the latest with data; the choices are the control chart's months.
+  const [period, setPeriod] = useState<string | null>(null);
+  const months = useSpcChart(indicator.id, orgUnitId).data?.points.map((p) => p.period) ?? [];
   const query = useFunnelChart(indicator.id, orgUnitId, period);
   const funnel = query.data;
   const labels = useMemo<FunnelLabels>(
@@ -53,13 +54,27 @@ export function FunnelSection({
   return (
     <Paper withBorder radius="md" p="md" data-testid="funnel-section">
       <Stack gap="sm">
-        <Title order={2} size="h3">
-          {funnel === undefined
-            ? t('Compared with peers')
-            : funnel.compared === 'siblings'
-              ? t('Compared with the other units of {{group}}', { group: funnel.group.name })
-              : t('The units of {{group}} compared', { group: funnel.group.name })}
-        </Title>
+        <Group justify="space-between" align="baseline">
+          <Title order={2} size="h3">
+            {funnel === undefined
+              ? t('Compared with peers')
+              : funnel.compared === 'siblings'
+                ? t('Compared with the other units of {{group}}', { group: funnel.group.name })
+                : t('The units of {{group}} compared', { group: funnel.group.name })}
+          </Title>
+          {months.length > 0 && (
+            <Select
+              size="xs"
+              w={180}
+              aria-label={t('Month')}
+              data-testid="funnel-month"
+              allowDeselect={false}
+              data={[...months].reverse().map((m) => ({ value: m, label: format.period(m) }))}
+              value={period ?? funnel?.period ?? null}
+              onChange={setPeriod}
+            />
+          )}
+        </Group>
         {funnel === undefined ? (
           <Skeleton height={320} radius="md" />
         ) : (
