@@ -83,9 +83,14 @@ const gaussian: FamilyFunctions = {
 export function familyFunctions(family: GlmFamily): FamilyFunctions {
   switch (family) {
     case 'poisson':
+      return POISSON;
     case 'quasipoisson':
-      return poissonLike(family);
+      return QUASIPOISSON;
     case 'gaussian':
       return gaussian;
   }
 }
+
+/** Each family's functions, made once: a scan's outbreak fits ask for them thousands of times. */
+const POISSON = poissonLike('poisson');
+const QUASIPOISSON = poissonLike('quasipoisson');

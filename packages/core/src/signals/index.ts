@@ -21,6 +21,7 @@ export {
   findingsFromRuleSet,
   findingsFromSpcChart,
   type CentreLineWord,
+  type FindingFilter,
   type FunnelFindingsInput,
   type OrgUnitFinding,
   type OutbreakFindingsInput,

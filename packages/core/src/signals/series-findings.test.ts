@@ -19,6 +19,28 @@ import { months, plantedShift } from './signals.test-support.ts';
 import { RULE_KIND, SIGNAL_KINDS } from './types.ts';
 
 describe('findingsFromSpcChart', () => {
+  it('with `keep`, makes exactly the findings kept, as filtering all of them would', () => {
+    const y = [...plantedShift(9), 50, 49, 51, 80, 20, 50, 51];
+    const periods = months(y.length);
+    let left = 0;
+    for (const options of [{ chart: 'i' as const }, { chart: 'i' as const, part: [10] }]) {
+      const chart = computeSpcChart({ x: periods, y }, options);
+      for (const preset of ['anhoej', 'mdc-2024'] as const) {
+        const all = findingsFromSpcChart(chart, periods, getRuleSetPreset(preset));
+        expect(new Set(all.map((f) => f.kind)).size).toBeGreaterThan(1);
+        const keep = (kind: string, last: string) => kind !== 'single_point' || last >= '202504';
+        expect(findingsFromSpcChart(chart, periods, getRuleSetPreset(preset), keep)).toEqual(
+          all.filter((f) => keep(f.kind, f.lastPeriod)),
+        );
+        expect(findingsFromSpcChart(chart, periods, getRuleSetPreset(preset), () => true)).toEqual(
+          all,
+        );
+        left += all.filter((f) => !keep(f.kind, f.lastPeriod)).length;
+      }
+    }
+    expect(left).toBeGreaterThan(0);
+  });
+
   it('finds a planted shift on a run chart with the Anhøj preset', () => {
     const y = plantedShift(9);
     const periods = months(y.length);

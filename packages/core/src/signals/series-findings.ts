@@ -38,7 +38,15 @@ export interface RuleSetFindingsInput {
    * others are "from … to …". Default: the last of `periodIds`.
    */
   readonly latestPeriod?: string;
+  /**
+   * Which findings to make, by kind and last period: the others are left out before their
+   * summary is written (a scan keeps a fraction of what a chart flags). Default: all.
+   */
+  readonly keep?: FindingFilter;
 }
+
+/** Whether to make a finding of this kind ending in this period. */
+export type FindingFilter = (kind: SignalKind, lastPeriod: string) => boolean;
 
 function checkLength(field: string, got: number, expected: number): void {
   if (got !== expected) {
@@ -187,6 +195,9 @@ export function findingsFromRuleSet(input: RuleSetFindingsInput): SignalFinding[
       }
     }
     const periods = sortPeriodIds(f.points.map((i) => periodIds[i]));
+    if (input.keep !== undefined && !input.keep(RULE_KIND[f.rule], periods[periods.length - 1])) {
+      continue;
+    }
     findings.push(
       finding(
         RULE_KIND[f.rule],
@@ -208,35 +219,46 @@ export function findingsFromRuleSet(input: RuleSetFindingsInput): SignalFinding[
  * @param chart - From `computeSpcChart`.
  * @param periodIds - One period id per chart point.
  * @param preset - The rule set, e.g. `getRuleSetPreset('anhoej')`.
+ * @param keep - Which findings to make (see {@link RuleSetFindingsInput.keep}); default all.
  * @throws ValidationError when `periodIds` and the chart differ in length.
  */
 export function findingsFromSpcChart(
   chart: SpcChart,
   periodIds: readonly string[],
   preset: RuleSetPreset,
+  keep?: FindingFilter,
 ): SignalFinding[] {
   checkLength('periodIds', periodIds.length, chart.points.length);
   const centreLine: CentreLineWord = chart.chart === 'run' ? 'median' : 'average';
   const latestPeriod = periodIds[periodIds.length - 1];
+  const evaluate = (points: readonly SpcChart['points'][number][], ids: readonly string[]) =>
+    findingsFromRuleSet({
+      periodIds: ids,
+      result: preset.evaluate({
+        y: points.map((p) => p.y),
+        cl: points.map((p) => p.cl),
+        ucl: points.map((p) => p.ucl),
+        lcl: points.map((p) => p.lcl),
+        ucl2: points.map((p) => p.ucl95),
+        lcl2: points.map((p) => p.lcl95),
+        include: points.map((p) => p.include),
+      }),
+      centreLine,
+      latestPeriod,
+      keep,
+    });
+  const first = chart.points[0]?.part;
+  if (chart.points.every((p) => p.part === first)) {
+    // One part (no phases): the whole chart, without splitting it.
+    return chart.points.length === 0 ? [] : evaluate(chart.points, periodIds);
+  }
   const parts = [...new Set(chart.points.map((p) => p.part))];
   return parts.flatMap((part) => {
     const indices = chart.points.flatMap((p, i) => (p.part === part ? [i] : []));
-    const points = indices.map((i) => chart.points[i]);
-    const result = preset.evaluate({
-      y: points.map((p) => p.y),
-      cl: points.map((p) => p.cl),
-      ucl: points.map((p) => p.ucl),
-      lcl: points.map((p) => p.lcl),
-      ucl2: points.map((p) => p.ucl95),
-      lcl2: points.map((p) => p.lcl95),
-      include: points.map((p) => p.include),
-    });
-    return findingsFromRuleSet({
-      periodIds: indices.map((i) => periodIds[i]),
-      result,
-      centreLine,
-      latestPeriod,
-    });
+    return evaluate(
+      indices.map((i) => chart.points[i]),
+      indices.map((i) => periodIds[i]),
+    );
   });
 }
 

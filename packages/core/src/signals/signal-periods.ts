@@ -6,8 +6,20 @@ import { comparePeriods, nextPeriod } from '../periods/period-arithmetic.ts';
 import { tryParsePeriodId } from '../periods/period-id-parser.ts';
 import type { Period, PeriodType } from '../periods/period-types.ts';
 
+/** Parsed ids, memoised: a scan sorts and labels the same few dozen period ids millions of times. */
+const parsed = new Map<string, Period | null>();
+const PARSED_MAX = 10_000;
+
 function parse(id: string): Period | null {
-  return tryParsePeriodId(id);
+  let period = parsed.get(id);
+  if (period === undefined) {
+    period = tryParsePeriodId(id);
+    if (parsed.size >= PARSED_MAX) {
+      parsed.clear();
+    }
+    parsed.set(id, period);
+  }
+  return period;
 }
 
 /** Orders two period ids by start date (then end date); unparseable ids order as strings. */

@@ -4,13 +4,22 @@
  * up the hierarchy in memory (each unit's totals added into its parent's, deepest level first)
  * instead of one subtree query per org unit, then each unit is evaluated with the same
  * `evaluateSeries` as `querySeries`, so both give the same numbers (tested on every case of
- * `query-series.int.test.ts` and on the demo). The signal scan reads with this.
+ * `query-series.int.test.ts` and on the demo). Where it applies (monthly values, summed or LAST
+ * elements: the scan's case), the summing and evaluating run on numeric columns instead
+ * (`query-series-columns.ts`), with the same numbers to the bit. The signal scan reads with this.
  */
 import type { Period, SeriesPoint } from '@sankofa/core';
 import type { Kysely } from 'kysely';
 import { sqliteConnectionOf } from '../db/dialects/sqlite/raw-connection.ts';
 import type { Database } from '../db/schema.ts';
 import { compileSubject, evaluateSeries, type SeriesSubject } from './query-series-evaluate.ts';
+import {
+  buildElementColumns,
+  columnsMode,
+  evaluateFromColumns,
+  type ColumnLayout,
+  type ElementColumns,
+} from './query-series-columns.ts';
 import { loadAggregationTypes, loadConstants } from './query-series-inputs.ts';
 import { PER_ORG_UNIT_TYPES, type StoredItemRow } from './query-series-rows.ts';
 
@@ -29,6 +38,12 @@ export interface BatchSeriesQuery {
   readonly periods: readonly Period[];
   /** Shared by the queries of one run (e.g. a scan): each data element is read once. */
   readonly cache?: ElementValuesCache;
+  /**
+   * How to compute: `columns` insists on the fast path (throws where it does not apply),
+   * `general` never takes it; default the fast path where it applies. For tests: both give the
+   * same numbers.
+   */
+  readonly path?: 'columns' | 'general';
 }
 
 interface Accumulator {
@@ -57,37 +72,61 @@ function addInto(totals: Map<string, Accumulator>, key: string, row: Accumulator
 }
 
 /**
- * One stored period's values of one data element at one org unit: org unit, category option
- * combo, attribute option combo, period, sum, count, min, max. Tuples, not objects: a batch
- * carries a million of them.
+ * The values of one data element read for a batch. Tuples, not objects (a batch carries a
+ * million of them), and only the columns the element's aggregation type needs, as each column
+ * of each row costs time to carry out of the database:
+ *
+ * - totals (an element referenced only as `#{de}`, combos summed in SQL): org unit, period,
+ *   sum, count; with min and max too for the MIN and MAX types;
+ * - items: org unit, category option combo, attribute option combo, period, value.
  */
-export type ValueTuple = [string, string, string, string, number, number, number, number];
+export type ValueTuple =
+  | [string, string, number, number]
+  | [string, string, number, number, number, number]
+  | [string, string, string, string, number];
 
-/** Values already read in this batch run, by data element, shape and periods (see `cache`). */
-export type ElementValuesCache = Map<string, Promise<ValueTuple[]>>;
+/** What is read of an element: see {@link ValueTuple}. */
+export type ValueShape = 'totals' | 'totalsMinMax' | 'items';
 
-const TOTALS_SQL = `SELECT org_unit_id, '', '', period_id, sum(numeric_value), count(numeric_value),
-    min(numeric_value), max(numeric_value)
-  FROM data_values
-  WHERE data_element_id = ? AND period_id IN (SELECT value FROM json_each(?))
-    AND deleted = 0 AND numeric_value IS NOT NULL
-  GROUP BY period_id, org_unit_id`;
-const ITEMS_SQL = `SELECT org_unit_id, category_option_combo_id, attribute_option_combo_id,
-    period_id, numeric_value, 1, numeric_value, numeric_value
-  FROM data_values
+/**
+ * What a batch run (e.g. a scan) has read of each data element, by element, shape and periods
+ * (see `cache`): its values, and its columns once built for the fast path. The values are let go
+ * once the columns are built (a scan would otherwise hold every value it read until its end, a
+ * million tuples for the garbage collector to carry); the general path reads them again if it
+ * ever needs them.
+ */
+export type ElementValuesCache = Map<string, ElementRead>;
+
+interface ElementRead {
+  values: Promise<ValueTuple[]> | null;
+  /** The columns and the layout they were built for (null: the fast path does not apply). */
+  columns: { readonly layout: ColumnLayout; readonly columns: ElementColumns | null } | null;
+}
+
+const WHERE = `FROM data_values
   WHERE data_element_id = ? AND period_id IN (SELECT value FROM json_each(?))
     AND deleted = 0 AND numeric_value IS NOT NULL`;
+const SQL: Record<ValueShape, string> = {
+  totals: `SELECT org_unit_id, period_id, sum(numeric_value), count(numeric_value)
+  ${WHERE} GROUP BY period_id, org_unit_id`,
+  totalsMinMax: `SELECT org_unit_id, period_id, sum(numeric_value), count(numeric_value),
+    min(numeric_value), max(numeric_value)
+  ${WHERE} GROUP BY period_id, org_unit_id`,
+  items: `SELECT org_unit_id, category_option_combo_id, attribute_option_combo_id, period_id,
+    numeric_value
+  ${WHERE}`,
+};
 
 /**
  * The stored values of one data element in the stored periods, per org unit. An element
- * referenced only as a total (`#{de}`) comes summed over its combos (combo ids `''`): fewer rows
- * to carry into JavaScript, where each row costs far more than in SQL. On SQLite the statement
- * runs on the raw connection and returns arrays, skipping the query builder's per-row work.
+ * referenced only as a total (`#{de}`) comes summed over its combos: fewer rows to carry into
+ * JavaScript, where each row costs far more than in SQL. On SQLite the statement runs on the
+ * raw connection and returns arrays, skipping the query builder's per-row work.
  */
 async function readElement(
   db: Kysely<Database>,
   dataElementId: string,
-  totalsOnly: boolean,
+  shape: ValueShape,
   periodIds: readonly string[],
 ): Promise<ValueTuple[]> {
   if (periodIds.length === 0) {
@@ -96,7 +135,7 @@ async function readElement(
   const connection = sqliteConnectionOf(db);
   if (connection !== undefined) {
     return connection
-      .prepare(totalsOnly ? TOTALS_SQL : ITEMS_SQL)
+      .prepare(SQL[shape])
       .raw()
       .all(dataElementId, JSON.stringify(periodIds)) as ValueTuple[];
   }
@@ -106,7 +145,7 @@ async function readElement(
     .where('dv.periodId', 'in', periodIds)
     .where('dv.deleted', '=', 0)
     .where('dv.numericValue', 'is not', null);
-  if (totalsOnly) {
+  if (shape !== 'items') {
     const rows = await base
       .select((eb) => [
         'dv.orgUnitId',
@@ -118,16 +157,11 @@ async function readElement(
       ])
       .groupBy(['dv.periodId', 'dv.orgUnitId'])
       .execute();
-    return rows.map((r) => [
-      r.orgUnitId,
-      '',
-      '',
-      r.periodId,
-      Number(r.sum),
-      Number(r.count),
-      Number(r.min),
-      Number(r.max),
-    ]);
+    return rows.map((r): ValueTuple =>
+      shape === 'totals'
+        ? [r.orgUnitId, r.periodId, Number(r.sum), Number(r.count)]
+        : [r.orgUnitId, r.periodId, Number(r.sum), Number(r.count), Number(r.min), Number(r.max)],
+    );
   }
   const rows = await base
     .select([
@@ -138,19 +172,26 @@ async function readElement(
       'dv.numericValue',
     ])
     .execute();
-  return rows.map((r) => {
-    const value = Number(r.numericValue);
-    return [
-      r.orgUnitId,
-      r.categoryOptionComboId,
-      r.attributeOptionComboId,
-      r.periodId,
-      value,
-      1,
-      value,
-      value,
-    ];
-  });
+  return rows.map((r) => [
+    r.orgUnitId,
+    r.categoryOptionComboId,
+    r.attributeOptionComboId,
+    r.periodId,
+    Number(r.numericValue),
+  ]);
+}
+
+/**
+ * A tuple as the general path reads it: org unit, combo ids (`''` for totals), period, sum,
+ * count, min, max (NaN when not read: only the MIN and MAX types use them).
+ */
+function unpack(t: ValueTuple): [string, string, string, string, number, number, number, number] {
+  if (t.length === 5) {
+    return [t[0], t[1], t[2], t[3], t[4], 1, t[4], t[4]];
+  }
+  return t.length === 6
+    ? [t[0], '', '', t[1], t[2], t[3], t[4], t[5]]
+    : [t[0], '', '', t[1], t[2], t[3], NaN, NaN];
 }
 
 /** Counts each group's members in every unit's subtree (itself included). */
@@ -194,6 +235,61 @@ async function groupCountsByUnit(
   };
 }
 
+const layouts = new WeakMap<
+  readonly BatchOrgUnit[],
+  { periods: readonly Period[]; stored: string; layout: ColumnLayout | null }
+>();
+
+/**
+ * Where each unit and period sits in the fast path's columns (computed once per batch of units
+ * and periods), or null when the asked periods are not in order (general path).
+ */
+function columnLayout(
+  orgUnits: readonly BatchOrgUnit[],
+  periods: readonly Period[],
+  stored: readonly { id: string; startDate: string; endDate: string }[],
+): ColumnLayout | null {
+  const storedKey = stored.map((p) => `${p.id}:${p.startDate}:${p.endDate}`).join(',');
+  const cached = layouts.get(orgUnits);
+  if (cached !== undefined && cached.periods === periods && cached.stored === storedKey) {
+    return cached.layout;
+  }
+  const ordered = periods.every((p, i) => i === 0 || p.startDate > periods[i - 1].endDate);
+  let layout: ColumnLayout | null = null;
+  if (ordered) {
+    const unitIndex = new Map(orgUnits.map((u, i) => [u.id, i]));
+    const parentIndex = Int32Array.from(orgUnits, (u) =>
+      u.parentId === null ? -1 : (unitIndex.get(u.parentId) ?? -1),
+    );
+    const askedIndex = new Map(periods.map((p, i) => [p.id, i]));
+    const periodIndex = new Map<string, number>();
+    for (const p of stored) {
+      const at = askedIndex.get(p.id);
+      if (
+        at !== undefined &&
+        periods[at].startDate === p.startDate &&
+        periods[at].endDate === p.endDate
+      ) {
+        periodIndex.set(p.id, at);
+      }
+    }
+    layout = {
+      unitIndex,
+      parentIndex,
+      // The general path's roll-up order: a stable sort, deepest level first.
+      deepestFirst: orgUnits
+        .map((u, i) => ({ level: u.level, i }))
+        .sort((a, b) => b.level - a.level)
+        .map((u) => u.i),
+      periodIndex,
+      storedIds: new Set(stored.map((p) => p.id)),
+      periods: periods.length,
+    };
+  }
+  layouts.set(orgUnits, { periods, stored: storedKey, layout });
+  return layout;
+}
+
 /**
  * Computes the subject's series for every unit of `orgUnits`: a map from org unit id to its
  * points (periods without data have `value: null`).
@@ -221,18 +317,84 @@ export async function querySeriesForOrgUnits(
     .execute();
   const periodById = new Map(stored.map((p) => [p.id, p]));
   const storedIds = stored.map((p) => p.id);
-  const read = (dataElementId: string): Promise<ValueTuple[]> => {
-    const totalsOnly = compiled.totalsOnlyIds.includes(dataElementId);
-    const key = `${dataElementId}|${totalsOnly}|${storedIds.join(',')}`;
-    let values = query.cache?.get(key);
-    if (values === undefined) {
-      values = readElement(db, dataElementId, totalsOnly, storedIds);
-      query.cache?.set(key, values);
+  const entries = new Map<string, ElementRead>();
+  const entry = (dataElementId: string): { shape: ValueShape; read: ElementRead } => {
+    const type = aggregationTypes.get(dataElementId) ?? 'SUM';
+    const shape: ValueShape = !compiled.totalsOnlyIds.includes(dataElementId)
+      ? 'items'
+      : type === 'MIN' || type === 'MAX'
+        ? 'totalsMinMax'
+        : 'totals';
+    const key = `${dataElementId}|${shape}|${storedIds.join(',')}`;
+    const cache = query.cache ?? entries;
+    let read = cache.get(key);
+    if (read === undefined) {
+      read = { values: null, columns: null };
+      cache.set(key, read);
     }
-    return values;
+    return { shape, read };
+  };
+  const read = (dataElementId: string): Promise<ValueTuple[]> => {
+    const { shape, read: element } = entry(dataElementId);
+    element.values ??= readElement(db, dataElementId, shape, storedIds);
+    return element.values;
+  };
+  /** The element's columns for the fast path, built once per run (indicators share elements). */
+  const columnsOf = async (
+    dataElementId: string,
+    mode: 'sum' | 'last',
+    layout: ColumnLayout,
+  ): Promise<ElementColumns | null> => {
+    const { read: element } = entry(dataElementId);
+    if (element.columns?.layout !== layout) {
+      const columns = buildElementColumns(await read(dataElementId), mode, layout);
+      element.columns = { layout, columns };
+      if (columns !== null) {
+        element.values = null;
+      }
+    }
+    return element.columns.columns;
   };
 
   const parentOf = new Map(orgUnits.map((u) => [u.id, u.parentId]));
+  const constants = await loadConstants(db, compiled.constantIds);
+  const groupCounts = await groupCountsByUnit(db, compiled.orgUnitGroupIds, parentOf);
+
+  // The fast path: numeric columns per element (see query-series-columns.ts); null when it
+  // does not apply, and the general path below computes the series.
+  const layout = query.path === 'general' ? null : columnLayout(orgUnits, periods, stored);
+  if (layout !== null) {
+    const columnsByElement = new Map<string, ElementColumns>();
+    for (const id of dataElementIds) {
+      const mode = columnsMode(
+        aggregationTypes.get(id) ?? 'SUM',
+        compiled.totalsOnlyIds.includes(id),
+      );
+      const columns = mode === null ? null : await columnsOf(id, mode, layout);
+      if (columns === null) {
+        break;
+      }
+      columnsByElement.set(id, columns);
+    }
+    if (columnsByElement.size === dataElementIds.length) {
+      const fast = await evaluateFromColumns(
+        compiled,
+        periods,
+        columnsByElement,
+        orgUnits,
+        layout.unitIndex,
+        constants,
+        groupCounts,
+      );
+      if (fast !== null) {
+        return fast;
+      }
+    }
+  }
+  if (query.path === 'columns') {
+    throw new Error('querySeriesForOrgUnits: the columns path does not apply to this subject');
+  }
+
   // Subtree totals per unit (summed types) and each unit's own rows (LAST types, kept per unit).
   const totals = new Map<string, Map<string, Accumulator>>();
   const perUnitRows = new Map<string, StoredItemRow[]>();
@@ -246,7 +408,8 @@ export async function querySeriesForOrgUnits(
   };
   for (const dataElementId of dataElementIds) {
     const perUnit = perUnitTypes.has(dataElementId);
-    for (const [orgUnitId, coc, aoc, periodId, sum, count, min, max] of await read(dataElementId)) {
+    for (const tuple of await read(dataElementId)) {
+      const [orgUnitId, coc, aoc, periodId, sum, count, min, max] = unpack(tuple);
       const period = periodById.get(periodId);
       if (period === undefined || !parentOf.has(orgUnitId)) {
         continue;
@@ -292,8 +455,6 @@ export async function querySeriesForOrgUnits(
     }
   }
 
-  const constants = await loadConstants(db, compiled.constantIds);
-  const groupCounts = await groupCountsByUnit(db, compiled.orgUnitGroupIds, parentOf);
   for (const [index, unit] of orgUnits.entries()) {
     if (index > 0 && index % 200 === 0) {
       // A server answers other requests between batches of org units.

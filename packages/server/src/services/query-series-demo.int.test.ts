@@ -1,14 +1,16 @@
 /**
  * One indicator value of the demo country checked against a hand computation from the raw data
  * values: the Penta 1→3 dropout rate, (Penta1 − Penta3) / Penta1 × 100 on the 0–11 month combo,
- * for one district and one month.
+ * for one district and one month. And every demo indicator computed by the batch reader's
+ * columns (its fast path) and by its general path, which must agree to the bit.
  */
-import { parsePeriodId } from '@sankofa/core';
+import { parsePeriodId, periodRange, type SeriesPoint } from '@sankofa/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCountry, type DemoCountry } from '../demo/index.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../testing/test-database.ts';
 import { loadDemoCountry } from './load-demo.ts';
-import { querySeries } from './query-series.ts';
+import { querySeries, type SeriesSubject } from './query-series.ts';
+import { querySeriesForOrgUnits } from './query-series-batch.ts';
 
 describe.each(testDialects())('a demo indicator by hand on %s', (dialect) => {
   let database: TestDatabase;
@@ -76,5 +78,71 @@ describe.each(testDialects())('a demo indicator by hand on %s', (dialect) => {
     expect(point.numerator).toBe(penta1 - penta3);
     expect(point.denominator).toBe(penta1);
     expect(point.value).toBeCloseTo(expected, 10);
+  });
+});
+
+describe.each(testDialects())('the batch reader’s two paths on the demo on %s', (dialect) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+    await loadDemoCountry(
+      database.adapter,
+      generateDemoCountry({ seed: 3, facilities: 8, months: 14, endPeriod: '202606' }),
+    );
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('gives every indicator at every org unit the same numbers by columns as the general path, to the bit', async () => {
+    const db = database.adapter.db;
+    const orgUnits = await db
+      .selectFrom('orgUnits')
+      .select(['id', 'parentId', 'level'])
+      .orderBy('level')
+      .orderBy('id')
+      .execute();
+    const indicators = await db
+      .selectFrom('indicators as i')
+      .innerJoin('indicatorTypes as t', 't.id', 'i.indicatorTypeId')
+      .select(['i.id', 'i.numerator', 'i.denominator', 'i.annualized', 't.factor'])
+      .execute();
+    expect(indicators.length).toBeGreaterThan(10);
+    const periods = periodRange(parsePeriodId('202505'), parsePeriodId('202606'));
+    // The same bits: -0 is not 0, and every number is compared with Object.is.
+    const bits = (points: readonly SeriesPoint[] | undefined) =>
+      (points ?? []).map((p) =>
+        [p.value, p.numerator, p.denominator].map((v) => (Object.is(v, -0) ? '-0' : String(v))),
+      );
+    let compared = 0;
+    for (const indicator of indicators) {
+      const subject: SeriesSubject = {
+        kind: 'indicator',
+        numerator: indicator.numerator,
+        denominator: indicator.denominator,
+        factor: indicator.factor,
+        annualized: indicator.annualized === 1,
+      };
+      const columns = await querySeriesForOrgUnits(db, {
+        subject,
+        orgUnits,
+        periods,
+        path: 'columns',
+      });
+      const general = await querySeriesForOrgUnits(db, {
+        subject,
+        orgUnits,
+        periods,
+        path: 'general',
+      });
+      for (const unit of orgUnits) {
+        expect(bits(columns.get(unit.id)), `${indicator.id} at ${unit.id}`).toEqual(
+          bits(general.get(unit.id)),
+        );
+        expect(columns.get(unit.id)).toEqual(general.get(unit.id));
+        compared++;
+      }
+    }
+    expect(compared).toBe(indicators.length * orgUnits.length);
   });
 });

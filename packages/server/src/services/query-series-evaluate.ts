@@ -40,6 +40,8 @@ export interface CompiledSubject {
   readonly subject: SeriesSubject;
   readonly numerator: ExpressionNode;
   readonly denominator: ExpressionNode | null;
+  /** Every data item the expressions name (a node per mention). */
+  readonly dataItems: readonly DataItemRef[];
   readonly dataElementIds: readonly string[];
   /** Data elements referenced only as totals (`#{de}`): their combos may be summed before. */
   readonly totalsOnlyIds: readonly string[];
@@ -71,6 +73,7 @@ export function compileSubject(subject: SeriesSubject): CompiledSubject {
     subject,
     numerator,
     denominator,
+    dataItems: refs.dataItems,
     dataElementIds: [...new Set(refs.dataItems.map((i) => i.dataElementId))],
     totalsOnlyIds: [...new Set(refs.dataItems.map((i) => i.dataElementId))].filter((id) =>
       refs.dataItems.every(
@@ -150,6 +153,46 @@ function periodDaysOf(periods: readonly Period[]): number[] {
   return days;
 }
 
+/** Types `aggregateValues` treats as a plain sum (its default branch). */
+const SPECIAL_TYPES: ReadonlySet<string> = new Set([
+  'AVERAGE',
+  'AVERAGE_SUM_ORG_UNIT',
+  'LAST',
+  'LAST_AVERAGE_ORG_UNIT',
+  'MIN',
+  'MAX',
+  'COUNT',
+  'NONE',
+]);
+
+/** True for the types `aggregateValues` sums in its default branch (SUM and unknown types). */
+export function isPlainSumType(type: string): boolean {
+  return !SPECIAL_TYPES.has(type);
+}
+
+const inside = (s: PeriodAggregate, p: Period): boolean =>
+  s.startDate >= p.startDate && s.endDate <= p.endDate;
+
+/**
+ * `aggregateValues(type, rows, period)`, with the sum of the default types computed in place:
+ * the same rows (count above 0, inside the period), added in the same order from 0, so the
+ * same number to the last bit.
+ */
+function itemValue(type: string, rows: readonly PeriodAggregate[], period: Period): number | null {
+  if (SPECIAL_TYPES.has(type)) {
+    return aggregateValues(type, rows, period);
+  }
+  let total = 0;
+  let found = false;
+  for (const r of rows) {
+    if (r.count > 0 && inside(r, period)) {
+      total += r.sum;
+      found = true;
+    }
+  }
+  return found ? total : null;
+}
+
 export interface SeriesInputs {
   /** The subtree's stored rows of the subject's data elements. */
   readonly rows: readonly StoredItemRow[];
@@ -165,7 +208,6 @@ export function evaluateSeries(
   periods: readonly Period[],
   inputs: SeriesInputs,
 ): SeriesPoint[] {
-  const { subject, numerator, denominator } = compiled;
   const typeOf = (id: string): string => inputs.aggregationTypes.get(id) ?? 'SUM';
   const rowsByElement = new Map<string, StoredItemRow[]>();
   for (const r of inputs.rows) {
@@ -212,19 +254,74 @@ export function evaluateSeries(
     return rows.length > 0 ? rows : merged.all;
   };
 
+  return evaluatePoints(
+    compiled,
+    periods,
+    (ref, index) => itemValue(typeOf(ref.dataElementId), mergedRows(ref, index), periods[index]),
+    inputs.constants,
+    inputs.orgUnitGroupCounts,
+  );
+}
+
+/** A data item's value in the asked period `index` (null: no data). */
+export type ItemValueOf = (ref: DataItemRef, index: number) => number | null;
+
+/**
+ * The points of a subject from its data items' values per period: the numerator and
+ * denominator evaluated in each period and the indicator value. Each data item's value in each
+ * period is asked once (an expression may name an item twice, e.g. Penta 1 in the numerator
+ * and the denominator of the drop-out rate), and one inputs object serves every period.
+ */
+export function evaluatePoints(
+  compiled: CompiledSubject,
+  periods: readonly Period[],
+  valueOf: ItemValueOf,
+  constants: ReadonlyMap<string, number>,
+  orgUnitGroupCounts: ReadonlyMap<string, number>,
+): SeriesPoint[] {
+  const { subject, numerator, denominator } = compiled;
   const daysOf = periodDaysOf(periods);
-  return periods.map((period, index) => {
+  let index = 0;
+  const itemValues = new Map<DataItemRef, (number | null | undefined)[]>();
+  const itemValuesByKey = new Map<string, (number | null | undefined)[]>();
+  const expressionInputs: ExpressionInputs & { days: number } = {
+    dataItem: (ref) => {
+      let values = itemValues.get(ref);
+      if (values === undefined) {
+        // Two nodes naming the same item share their values.
+        const key = `${ref.dataElementId}.${ref.categoryOptionComboId}.${ref.attributeOptionComboId}`;
+        values = itemValuesByKey.get(key);
+        if (values === undefined) {
+          values = new Array<number | null | undefined>(periods.length);
+          itemValuesByKey.set(key, values);
+        }
+        itemValues.set(ref, values);
+      }
+      let value = values[index];
+      if (value === undefined) {
+        value = valueOf(ref, index);
+        values[index] = value;
+      }
+      return value;
+    },
+    constant: (id) => constants.get(id),
+    orgUnitGroupCount: (id) => orgUnitGroupCounts.get(id),
+    days: 0,
+  };
+  const points: SeriesPoint[] = new Array<SeriesPoint>(periods.length);
+  for (index = 0; index < periods.length; index++) {
+    const period = periods[index];
     const days = daysOf[index];
-    const expressionInputs: ExpressionInputs = {
-      dataItem: (ref) => aggregateValues(typeOf(ref.dataElementId), mergedRows(ref, index), period),
-      constant: (id) => inputs.constants.get(id),
-      orgUnitGroupCount: (id) => inputs.orgUnitGroupCounts.get(id),
-      days,
-    };
-    const base = { period: period.id, startDate: period.startDate, endDate: period.endDate };
+    expressionInputs.days = days;
     const num = evaluateExpression(numerator, expressionInputs);
     if (denominator === null || subject.kind !== 'indicator') {
-      return { ...base, value: num };
+      points[index] = {
+        period: period.id,
+        startDate: period.startDate,
+        endDate: period.endDate,
+        value: num,
+      };
+      continue;
     }
     const den = evaluateExpression(denominator, expressionInputs);
     const value = computeIndicatorValue({
@@ -234,6 +331,14 @@ export function evaluateSeries(
       annualized: subject.annualized,
       periodDays: days,
     });
-    return { ...base, value, numerator: num, denominator: den };
-  });
+    points[index] = {
+      period: period.id,
+      startDate: period.startDate,
+      endDate: period.endDate,
+      value,
+      numerator: num,
+      denominator: den,
+    };
+  }
+  return points;
 }

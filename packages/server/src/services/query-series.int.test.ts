@@ -26,8 +26,9 @@ const ratio = (numerator: string, denominator: string, factor = 100, annualized 
 
 describe.each(testDialects())('querySeries on %s', (dialect) => {
   let database: TestDatabase;
-  // Every case is computed twice, by the one-series query and by the batch reader of the scan
-  // (all org units from one read), and both must agree.
+  // Every case is computed by the one-series query and by the batch reader of the scan (all org
+  // units from one read; by its columns where they apply, and by its general path), and all
+  // must agree.
   const series = async (subject: SeriesSubject, orgUnitId: string, first: string, last = first) => {
     const db = database.adapter.db;
     const periods = periodRange(parsePeriodId(first), parsePeriodId(last));
@@ -35,6 +36,14 @@ describe.each(testDialects())('querySeries on %s', (dialect) => {
     const orgUnits = await db.selectFrom('orgUnits').select(['id', 'parentId', 'level']).execute();
     const batch = await querySeriesForOrgUnits(db, { subject, orgUnits, periods });
     expect(batch.get(orgUnitId)).toEqual(one);
+    // The batch reader's general path too, where its columns (fast path) were taken above.
+    const general = await querySeriesForOrgUnits(db, {
+      subject,
+      orgUnits,
+      periods,
+      path: 'general',
+    });
+    expect(general.get(orgUnitId)).toEqual(one);
     return one.map((p) => p.value);
   };
 

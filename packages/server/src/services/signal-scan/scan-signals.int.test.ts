@@ -2,7 +2,8 @@
  * The signal scan on the demo country (36 months, 8 facilities), on both databases: it finds the
  * planted outbreak, the ANC4 improvement (and not in the comparison districts) and the Penta3
  * decline; a second scan of the same data changes nothing; one more month of a continuing shift
- * extends the stored signal instead of adding one.
+ * extends the stored signal instead of adding one, and a full recomputation afterwards changes
+ * no signal and no fingerprint.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../auth/actor.ts';
@@ -273,6 +274,32 @@ describe.each(testDialects())('the signal scan on the demo country on %s', (dial
       expect(JSON.parse(after[0].periodIds)).toEqual([...JSON.parse(before[0].periodIds), next]);
       expect(after[0].createdAt).toBe(before[0].createdAt);
       expect(after[0].stillPresent).toBe(1);
+    },
+    SLOW,
+  );
+
+  it(
+    'what the incremental scan stored after one more month is what a full recomputation gives',
+    async () => {
+      const db = database.adapter.db;
+      const before = await signals();
+      const prints = () =>
+        db
+          .selectFrom('signalSeriesState')
+          .select(['indicatorId', 'orgUnitId', 'fingerprint'])
+          .orderBy('indicatorId')
+          .orderBy('orgUnitId')
+          .execute();
+      const fingerprints = await prints();
+      const result = await scanSignals(db, { full: true, now: '2031-01-01T00:00:00.000Z' });
+      expect(result.signals).toEqual({
+        new: 0,
+        updated: 0,
+        unchanged: before.length,
+        total: before.filter((s) => s.stillPresent === 1).length,
+      });
+      expect(await signals()).toEqual(before);
+      expect(await prints()).toEqual(fingerprints);
     },
     SLOW,
   );

@@ -13,7 +13,9 @@ import {
   type SignalStatus,
   type StoredSignal,
 } from '@sankofa/core';
+import type SQLite from 'better-sqlite3';
 import type { Insertable, Kysely, Transaction } from 'kysely';
+import { sqliteConnectionOf } from '../../db/dialects/sqlite/raw-connection.ts';
 import type { Database, SignalSeriesStateTable, SignalTable } from '../../db/schema.ts';
 import { generateUid, nowIso } from '../../ids.ts';
 import { recordAudit } from '../audit.ts';
@@ -160,6 +162,24 @@ function populationOf(points: readonly ScanPoint[]): number | null {
   return null;
 }
 
+/** A series to recompute: read and fingerprinted, its analysis to come. */
+interface Candidate {
+  readonly indicatorId: string;
+  readonly orgUnitId: string;
+  readonly fingerprint: string;
+  readonly series: SeriesToAnalyse;
+  readonly peerFindings: readonly SignalFinding[];
+  readonly population: number | null;
+}
+
+/** An indicator's series to recompute. */
+interface IndicatorJob {
+  readonly indicatorId: string;
+  readonly candidates: readonly Candidate[];
+  /** Series looked at once this indicator is stored. */
+  readonly done: number;
+}
+
 interface SeriesWork {
   readonly indicatorId: string;
   readonly orgUnitId: string;
@@ -174,15 +194,14 @@ interface Counts {
   unchanged: number;
 }
 
-/** Writes one series' reconciliation and its new fingerprint. */
-async function storeSeries(
-  trx: Transaction<Database>,
+/** Adds one series' reconciliation and its new fingerprint to the indicator's pending writes. */
+function queueSeries(
   work: SeriesWork,
   stored: readonly StoredRow[],
   now: string,
   counts: Counts,
   pending: PendingRows,
-): Promise<void> {
+): void {
   const { created, extended, unchanged, absent } = reconcileSignals(stored, work.findings);
   for (const f of created) {
     pending.signals.push({
@@ -213,23 +232,18 @@ async function storeSeries(
   }
   for (const e of extended) {
     const { finding: f } = e;
-    await trx
-      .updateTable('signals')
-      .set({
-        firstPeriod: e.periodIds[0],
-        lastPeriod: e.periodIds[e.periodIds.length - 1],
-        periodIds: JSON.stringify(e.periodIds),
-        ruleSetId: f.ruleSet.id,
-        ruleSetVersion: f.ruleSet.version,
-        explanationCode: f.explanation.code,
-        explanationValues: JSON.stringify(f.explanation.values),
-        summary: f.summary,
-        stillPresent: 1,
-        population: work.population,
-        updatedAt: now,
-      })
-      .where('id', '=', e.stored.id)
-      .execute();
+    pending.extended.push({
+      id: e.stored.id,
+      firstPeriod: e.periodIds[0],
+      lastPeriod: e.periodIds[e.periodIds.length - 1],
+      periodIds: JSON.stringify(e.periodIds),
+      ruleSetId: f.ruleSet.id,
+      ruleSetVersion: f.ruleSet.version,
+      explanationCode: f.explanation.code,
+      explanationValues: JSON.stringify(f.explanation.values),
+      summary: f.summary,
+      population: work.population,
+    });
     counts.updated++;
   }
   for (const u of unchanged) {
@@ -237,11 +251,7 @@ async function storeSeries(
       counts.unchanged++;
       continue;
     }
-    await trx
-      .updateTable('signals')
-      .set({ stillPresent: 1, updatedAt: now })
-      .where('id', '=', u.stored.id)
-      .execute();
+    pending.presence.push({ id: u.stored.id, stillPresent: 1 });
     counts.updated++;
   }
   for (const a of absent) {
@@ -249,11 +259,7 @@ async function storeSeries(
       counts.unchanged++;
       continue;
     }
-    await trx
-      .updateTable('signals')
-      .set({ stillPresent: 0, updatedAt: now })
-      .where('id', '=', a.id)
-      .execute();
+    pending.presence.push({ id: a.id, stillPresent: 0 });
     counts.updated++;
   }
   pending.states.push({
@@ -264,16 +270,171 @@ async function storeSeries(
   });
 }
 
-/** Rows written in chunks at the end of an indicator's transaction (one statement per chunk). */
+/** A stored signal found again and extended: its new periods, explanation and summary. */
+interface ExtendedRow {
+  readonly id: string;
+  readonly firstPeriod: string;
+  readonly lastPeriod: string;
+  readonly periodIds: string;
+  readonly ruleSetId: string;
+  readonly ruleSetVersion: string;
+  readonly explanationCode: string;
+  readonly explanationValues: string;
+  readonly summary: string;
+  readonly population: number | null;
+}
+
+/** An indicator's writes, made at the end of its transaction. */
 interface PendingRows {
   readonly signals: Insertable<SignalTable>[];
+  readonly extended: ExtendedRow[];
+  /** Signals gone (0) or back (1). */
+  readonly presence: { readonly id: string; readonly stillPresent: 0 | 1 }[];
   readonly states: Insertable<SignalSeriesStateTable>[];
 }
 
 /** Rows per multi-row INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 200;
 
-async function flushPending(trx: Transaction<Database>, pending: PendingRows): Promise<void> {
+const SIGNAL_COLUMNS = [
+  'id',
+  'indicator_id',
+  'org_unit_id',
+  'kind',
+  'rule',
+  'rule_set_id',
+  'rule_set_version',
+  'direction',
+  'first_period',
+  'last_period',
+  'period_ids',
+  'explanation_code',
+  'explanation_values',
+  'summary',
+  'status',
+  'status_reason',
+  'status_changed_at',
+  'status_changed_by',
+  'still_present',
+  'population',
+  'created_at',
+  'updated_at',
+] as const;
+
+/** The scan's statements on a SQLite connection, prepared once per connection. */
+interface SqliteStatements {
+  readonly insertSignal: SQLite.Statement;
+  readonly extend: SQLite.Statement;
+  readonly presence: SQLite.Statement;
+  readonly state: SQLite.Statement;
+}
+const prepared = new WeakMap<SQLite.Database, SqliteStatements>();
+
+function sqliteStatements(connection: SQLite.Database): SqliteStatements {
+  let statements = prepared.get(connection);
+  if (statements === undefined) {
+    statements = {
+      insertSignal: connection.prepare(
+        `INSERT INTO signals (${SIGNAL_COLUMNS.join(', ')})
+         VALUES (${SIGNAL_COLUMNS.map(() => '?').join(', ')})`,
+      ),
+      extend: connection.prepare(
+        `UPDATE signals SET first_period = ?, last_period = ?, period_ids = ?, rule_set_id = ?,
+           rule_set_version = ?, explanation_code = ?, explanation_values = ?, summary = ?,
+           still_present = 1, population = ?, updated_at = ?
+         WHERE id = ?`,
+      ),
+      presence: connection.prepare(
+        'UPDATE signals SET still_present = ?, updated_at = ? WHERE id = ?',
+      ),
+      state: connection.prepare(
+        `INSERT INTO signal_series_state (indicator_id, org_unit_id, fingerprint, scanned_at)
+         VALUES (?, ?, ?, ?)
+         ON CONFLICT (indicator_id, org_unit_id)
+         DO UPDATE SET fingerprint = excluded.fingerprint, scanned_at = excluded.scanned_at`,
+      ),
+    };
+    prepared.set(connection, statements);
+  }
+  return statements;
+}
+
+/**
+ * Writes an indicator's pending rows in its transaction. On SQLite through statements prepared
+ * once on the connection the transaction runs on (so part of it): compiling a query per row or
+ * chunk costs more than the write itself. Elsewhere through the query builder.
+ */
+async function flushPending(
+  trx: Transaction<Database>,
+  pending: PendingRows,
+  now: string,
+  connection: SQLite.Database | undefined,
+): Promise<void> {
+  if (connection !== undefined) {
+    const statements = sqliteStatements(connection);
+    for (const row of pending.signals) {
+      statements.insertSignal.run(
+        row.id,
+        row.indicatorId,
+        row.orgUnitId,
+        row.kind,
+        row.rule,
+        row.ruleSetId,
+        row.ruleSetVersion,
+        row.direction ?? null,
+        row.firstPeriod,
+        row.lastPeriod,
+        row.periodIds,
+        row.explanationCode,
+        row.explanationValues,
+        row.summary,
+        row.status,
+        row.statusReason ?? null,
+        row.statusChangedAt ?? null,
+        row.statusChangedBy ?? null,
+        row.stillPresent ?? 1,
+        row.population ?? null,
+        row.createdAt,
+        row.updatedAt,
+      );
+    }
+    for (const e of pending.extended) {
+      statements.extend.run(
+        e.firstPeriod,
+        e.lastPeriod,
+        e.periodIds,
+        e.ruleSetId,
+        e.ruleSetVersion,
+        e.explanationCode,
+        e.explanationValues,
+        e.summary,
+        e.population,
+        now,
+        e.id,
+      );
+    }
+    for (const p of pending.presence) {
+      statements.presence.run(p.stillPresent, now, p.id);
+    }
+    for (const s of pending.states) {
+      statements.state.run(s.indicatorId, s.orgUnitId, s.fingerprint, s.scannedAt);
+    }
+    return;
+  }
+  for (const { id, ...set } of pending.extended) {
+    await trx
+      .updateTable('signals')
+      .set({ ...set, stillPresent: 1, updatedAt: now })
+      .where('id', '=', id)
+      .execute();
+  }
+  for (const p of pending.presence) {
+    await trx
+      .updateTable('signals')
+      .set({ stillPresent: p.stillPresent, updatedAt: now })
+      .where('id', '=', p.id)
+      .execute();
+  }
   for (let i = 0; i < pending.signals.length; i += CHUNK) {
     await trx
       .insertInto('signals')
@@ -385,12 +546,50 @@ export async function scanSignals(
   // Each data element is read once per scan, however many indicators use it.
   const valuesCache: ElementValuesCache = new Map();
   let done = 0;
+  /** Analyses an indicator's series to recompute and stores their findings: one transaction. */
+  const finish = async (job: IndicatorJob): Promise<void> => {
+    const findings: SignalFinding[][] = [];
+    for (const [i, c] of job.candidates.entries()) {
+      if (i > 0 && i % YIELD_EVERY === 0) {
+        // Lets the server answer requests between batches of series (the analysis is CPU work).
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      findings.push(analyseSeries(c.series));
+    }
+    const work: SeriesWork[] = job.candidates.map((c, i) => ({
+      indicatorId: c.indicatorId,
+      orgUnitId: c.orgUnitId,
+      fingerprint: c.fingerprint,
+      findings: [...findings[i], ...c.peerFindings],
+      population: c.population,
+    }));
+    if (work.length > 0) {
+      const pending: PendingRows = { signals: [], extended: [], presence: [], states: [] };
+      for (const w of work) {
+        queueSeries(
+          w,
+          storedBySeries.get(key(w.indicatorId, w.orgUnitId)) ?? [],
+          now,
+          counts,
+          pending,
+        );
+      }
+      await db.transaction().execute(async (trx) => {
+        await flushPending(trx, pending, now, sqliteConnectionOf(db));
+      });
+    }
+    options.onProgress?.({
+      done: job.done,
+      total,
+      message: `Scanned ${job.done} of ${total} series (indicator ${job.indicatorId}: ${work.length} recomputed)`,
+    });
+  };
   for (const indicator of indicators) {
     if (skipAll) {
       done += orgUnits.length;
       continue;
     }
-    const work: SeriesWork[] = [];
+    const candidates: Candidate[] = [];
     // Every org unit's series of this indicator first: the funnel of siblings needs them all.
     const all: { unit: (typeof orgUnits)[number]; series: SeriesToAnalyse }[] = [];
     // One read of the indicator's values for every org unit, summed up the hierarchy in memory.
@@ -448,7 +647,7 @@ export async function scanSignals(
     for (const unit of orgUnits) {
       done++;
       if (done % YIELD_EVERY === 0) {
-        // Lets the server answer requests between batches of series (the analysis is CPU work).
+        // Lets the server answer requests between batches of series.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
       const k = key(indicator.id, unit.id);
@@ -464,35 +663,16 @@ export async function scanSignals(
         countSkipped(k);
         continue;
       }
-      work.push({
+      candidates.push({
         indicatorId: indicator.id,
         orgUnitId: unit.id,
         fingerprint: print,
-        findings: [...analyseSeries(series), ...(peer?.findings.get(unit.id) ?? [])],
+        series,
+        peerFindings: peer?.findings.get(unit.id) ?? [],
         population: populationOf(series.points),
       });
     }
-    if (work.length > 0) {
-      await db.transaction().execute(async (trx) => {
-        const pending: PendingRows = { signals: [], states: [] };
-        for (const w of work) {
-          await storeSeries(
-            trx,
-            w,
-            storedBySeries.get(key(w.indicatorId, w.orgUnitId)) ?? [],
-            now,
-            counts,
-            pending,
-          );
-        }
-        await flushPending(trx, pending);
-      });
-    }
-    options.onProgress?.({
-      done,
-      total,
-      message: `Scanned ${done} of ${total} series (indicator ${indicator.id}: ${work.length} recomputed)`,
-    });
+    await finish({ indicatorId: indicator.id, candidates, done });
   }
 
   await storeChangeToken(db, token, now);

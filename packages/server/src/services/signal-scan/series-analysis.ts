@@ -11,6 +11,7 @@ import {
   findingsFromOutbreaks,
   findingsFromSpcChart,
   InsufficientDataError,
+  type FindingFilter,
   type OutbreakOptions,
   type RuleSetPreset,
   type SignalFinding,
@@ -82,20 +83,27 @@ export function spcOptionsFor(series: SeriesToAnalyse, chart: SpcChartType): Spc
 
 /** Findings of the chart: the preset's rules per part. Ratio charts fall back to an I chart of the value when the counts do not fit them (numerator > denominator on a P chart). */
 export function chartFindings(series: SeriesToAnalyse): SignalFinding[] {
-  // A single point beyond the limits is news while it is recent; an older one stays on the
-  // chart (labelled there) but is not raised: it is past the point where it could be acted on.
-  const recent = new Set(series.periodIds.slice(-RECENT_POINT_MONTHS));
-  return allChartFindings(series).filter(
-    (f) => f.kind !== 'single_point' || recent.has(f.lastPeriod),
-  );
+  return chartFindingsKept(series, recentPoints(series));
 }
 
 /** Single-point findings are raised only in the last this many months of the window. */
 export const RECENT_POINT_MONTHS = 3;
 
-function allChartFindings(series: SeriesToAnalyse): SignalFinding[] {
+/**
+ * A single point beyond the limits is news while it is recent; an older one stays on the chart
+ * (labelled there) but is not raised: it is past the point where it could be acted on.
+ */
+function recentPoints(series: SeriesToAnalyse): FindingFilter {
+  const recent = new Set(series.periodIds.slice(-RECENT_POINT_MONTHS));
+  return (kind, lastPeriod) => kind !== 'single_point' || recent.has(lastPeriod);
+}
+
+/** The chart's findings that `keep` keeps (the others get no summary: see `findingsFromSpcChart`). */
+function chartFindingsKept(series: SeriesToAnalyse, keep: FindingFilter): SignalFinding[] {
   const drawn = seriesSpcChart(series);
-  return drawn === null ? [] : findingsFromSpcChart(drawn.chart, series.periodIds, series.preset);
+  return drawn === null
+    ? []
+    : findingsFromSpcChart(drawn.chart, series.periodIds, series.preset, keep);
 }
 
 /**
@@ -209,14 +217,20 @@ export function outbreakFindings(series: SeriesToAnalyse): SignalFinding[] {
 
 /** Every finding of one series. */
 export function analyseSeries(series: SeriesToAnalyse): SignalFinding[] {
-  const chart = chartFindings(series);
   if (!series.notifiable || series.kind !== 'count') {
-    return [...outbreakFindings(series), ...chart];
+    return [...outbreakFindings(series), ...chartFindings(series)];
   }
   // A notifiable count is read for outbreaks by a detector that models its seasonality; its
   // chart's single points and too few crossings are the season itself (a C chart's limits know
   // neither seasons nor over-dispersion), so only its sustained shifts and trends are raised.
-  return [...outbreakFindings(series), ...chart.filter((f) => SEASONAL_COUNT_KINDS.has(f.kind))];
+  const recent = recentPoints(series);
+  return [
+    ...outbreakFindings(series),
+    ...chartFindingsKept(
+      series,
+      (kind, lastPeriod) => SEASONAL_COUNT_KINDS.has(kind) && recent(kind, lastPeriod),
+    ),
+  ];
 }
 
 /** The chart findings raised for a notifiable (seasonal) count, beside its outbreak alarms. */

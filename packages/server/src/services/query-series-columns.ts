@@ -1,0 +1,264 @@
+/**
+ * The batch reader's fast path (`querySeriesForOrgUnits`): when every value read lies in one of
+ * the asked periods (monthly data for a monthly series) and every data element is summed (or
+ * LAST, read as totals per org unit), each element's values are held as numeric columns (one
+ * `Float64Array` of org units × periods per category/attribute option combo), summed up the
+ * hierarchy in the same order as the general path, and the expression is evaluated from them.
+ *
+ * The numbers are those of the general path (`evaluateSeries` over `StoredItemRow`s) to the last
+ * bit: every sum adds the same values in the same order, starting from the same 0, as
+ * `aggregateValues` and the general path's roll-up do. Where the order of additions could differ
+ * (several combos of an element merged for one item, which the general path adds in the order
+ * it first met them), the fast path is taken only when the element's values are whole numbers
+ * small enough for every sum to be exact, so the order cannot matter. Anything else (other
+ * aggregation types, values in stored periods that are not asked periods, …) returns null and
+ * the general path computes the series. Both paths are checked against each other on every
+ * hand-computed case of `query-series.int.test.ts` and, bit for bit, on every demo indicator at
+ * every org unit (`query-series-demo.int.test.ts`).
+ */
+import type { DataItemRef, Period, SeriesPoint } from '@sankofa/core';
+import { evaluatePoints, isPlainSumType, type CompiledSubject } from './query-series-evaluate.ts';
+
+/** The values of one element as read (see `ValueTuple` in query-series-batch.ts). */
+type Tuple =
+  | readonly [string, string, number, number]
+  | readonly [string, string, number, number, number, number]
+  | readonly [string, string, string, string, number];
+
+/** Where each org unit and asked period sits in the columns, shared by a batch's elements. */
+export interface ColumnLayout {
+  /** Org unit id → its row. */
+  readonly unitIndex: ReadonlyMap<string, number>;
+  /** Each row's parent row, or -1 (no parent, or the parent is not in the batch). */
+  readonly parentIndex: Int32Array;
+  /** Rows deepest level first, in the general path's roll-up order. */
+  readonly deepestFirst: readonly number[];
+  /** Stored period id → the asked period it is (same dates). */
+  readonly periodIndex: ReadonlyMap<string, number>;
+  /** Every stored period overlapping the range (a value in one that is not asked: general path). */
+  readonly storedIds: ReadonlySet<string>;
+  readonly periods: number;
+}
+
+/** One category × attribute option combo of an element: a value per row × period, and which are set. */
+interface ItemColumns {
+  readonly categoryOptionComboId: string;
+  readonly attributeOptionComboId: string;
+  readonly sums: Float64Array;
+  readonly present: Uint8Array;
+}
+
+/** One data element's subtree values by combo (one combo `''`/`''` when summed in SQL). */
+export interface ElementColumns {
+  readonly mode: 'sum' | 'last';
+  readonly items: readonly ItemColumns[];
+  /** Every value a whole number small enough that any order of adding them is exact. */
+  readonly integers: boolean;
+}
+
+/**
+ * The columns of one element from its tuples, or null when the fast path does not apply.
+ * `sum`: every unit's own values, then each unit's totals added into its parent's, deepest
+ * first (as the general path's `addInto`). `last`: for each unit, the values of every unit in
+ * its subtree in the order read, from 0 (as `aggregateValues`' LAST over one value per unit).
+ */
+export function buildElementColumns(
+  tuples: readonly Tuple[],
+  mode: 'sum' | 'last',
+  layout: ColumnLayout,
+): ElementColumns | null {
+  const P = layout.periods;
+  const size = layout.parentIndex.length * P;
+  const byCombo = new Map<string, ItemColumns>();
+  const items: ItemColumns[] = [];
+  const safe = Number.MAX_SAFE_INTEGER / (tuples.length + 1);
+  let integers = true;
+  for (const tuple of tuples) {
+    let orgUnitId: string;
+    let coc = '';
+    let aoc = '';
+    let periodId: string;
+    let sum: number;
+    let count = 1;
+    if (tuple.length === 5) {
+      [orgUnitId, coc, aoc, periodId, sum] = tuple;
+    } else {
+      [orgUnitId, periodId, sum, count] = tuple;
+    }
+    const period = layout.periodIndex.get(periodId);
+    if (period === undefined) {
+      if (layout.storedIds.has(periodId)) {
+        return null;
+      }
+      continue;
+    }
+    const unit = layout.unitIndex.get(orgUnitId);
+    if (unit === undefined) {
+      continue;
+    }
+    if (!(count > 0)) {
+      return null;
+    }
+    if (integers && !(Number.isInteger(sum) && Math.abs(sum) <= safe)) {
+      integers = false;
+    }
+    const comboKey = `${coc}|${aoc}`;
+    let item = byCombo.get(comboKey);
+    if (item === undefined) {
+      if (mode === 'last' && (coc !== '' || aoc !== '')) {
+        return null;
+      }
+      item = {
+        categoryOptionComboId: coc,
+        attributeOptionComboId: aoc,
+        sums: new Float64Array(size),
+        present: new Uint8Array(size),
+      };
+      byCombo.set(comboKey, item);
+      items.push(item);
+    }
+    const { sums, present } = item;
+    if (mode === 'sum') {
+      const at = unit * P + period;
+      if (present[at] === 1) {
+        sums[at] += sum;
+      } else {
+        sums[at] = sum;
+        present[at] = 1;
+      }
+    } else {
+      for (let u = unit; u >= 0; u = layout.parentIndex[u]) {
+        const at = u * P + period;
+        if (present[at] === 1) {
+          sums[at] += sum;
+        } else {
+          sums[at] = 0 + sum;
+          present[at] = 1;
+        }
+      }
+    }
+  }
+  if (mode === 'sum') {
+    for (const unit of layout.deepestFirst) {
+      const parent = layout.parentIndex[unit];
+      if (parent < 0) {
+        continue;
+      }
+      for (const { sums, present } of items) {
+        const from = unit * P;
+        const to = parent * P;
+        for (let p = 0; p < P; p++) {
+          if (present[from + p] === 1) {
+            if (present[to + p] === 1) {
+              sums[to + p] += sums[from + p];
+            } else {
+              sums[to + p] = sums[from + p];
+              present[to + p] = 1;
+            }
+          }
+        }
+      }
+    }
+  }
+  return { mode, items, integers };
+}
+
+/** The columns of the items a reference names, or null when their sum could depend on the order. */
+function resolve(
+  ref: DataItemRef,
+  columns: ElementColumns,
+): { readonly mode: 'sum' | 'last'; readonly items: readonly ItemColumns[] } | null {
+  const items = columns.items.filter(
+    (i) =>
+      (ref.categoryOptionComboId === null ||
+        i.categoryOptionComboId === ref.categoryOptionComboId) &&
+      (ref.attributeOptionComboId === null ||
+        i.attributeOptionComboId === ref.attributeOptionComboId),
+  );
+  if (items.length > 1 && !columns.integers) {
+    return null;
+  }
+  return { mode: columns.mode, items };
+}
+
+/** How the fast path holds an element of this aggregation type, or null when it cannot. */
+export function columnsMode(aggregationType: string, totalsOnly: boolean): 'sum' | 'last' | null {
+  if (isPlainSumType(aggregationType)) {
+    return 'sum';
+  }
+  return aggregationType === 'LAST' && totalsOnly ? 'last' : null;
+}
+
+/**
+ * Every unit's points from the columns, or null when a reference's items could not be summed
+ * exactly as the general path does (the caller then takes the general path).
+ */
+export async function evaluateFromColumns(
+  compiled: CompiledSubject,
+  periods: readonly Period[],
+  columnsByElement: ReadonlyMap<string, ElementColumns>,
+  units: readonly { readonly id: string }[],
+  unitIndex: ReadonlyMap<string, number>,
+  constants: ReadonlyMap<string, number>,
+  groupCounts: (orgUnitId: string) => ReadonlyMap<string, number>,
+): Promise<Map<string, SeriesPoint[]> | null> {
+  const resolved = new Map<DataItemRef, NonNullable<ReturnType<typeof resolve>>>();
+  for (const ref of compiled.dataItems) {
+    const columns = columnsByElement.get(ref.dataElementId);
+    const r = columns === undefined ? null : resolve(ref, columns);
+    if (r === null) {
+      return null;
+    }
+    resolved.set(ref, r);
+  }
+  const P = periods.length;
+  const result = new Map<string, SeriesPoint[]>();
+  for (const [n, unit] of units.entries()) {
+    if (n > 0 && n % 200 === 0) {
+      // A server answers other requests between batches of org units.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    const row = unitIndex.get(unit.id);
+    if (row === undefined) {
+      continue;
+    }
+    const base = row * P;
+    result.set(
+      unit.id,
+      evaluatePoints(
+        compiled,
+        periods,
+        (ref, index) => {
+          let r = resolved.get(ref);
+          if (r === undefined) {
+            // A node not among `dataItems` (same item, another object): resolve it now.
+            const columns = columnsByElement.get(ref.dataElementId);
+            const found = columns === undefined ? null : resolve(ref, columns);
+            if (found === null) {
+              throw new Error(`fast path: unresolved data item ${ref.dataElementId}`);
+            }
+            resolved.set(ref, found);
+            r = found;
+          }
+          const at = base + index;
+          if (r.mode === 'last') {
+            const item = r.items[0];
+            return item !== undefined && item.present[at] === 1 ? item.sums[at] : null;
+          }
+          let found = false;
+          let total = 0;
+          for (const item of r.items) {
+            if (item.present[at] === 1) {
+              total = found ? total + item.sums[at] : item.sums[at];
+              found = true;
+            }
+          }
+          return found ? 0 + total : null;
+        },
+        constants,
+        groupCounts(unit.id),
+      ),
+    );
+  }
+  return result;
+}
