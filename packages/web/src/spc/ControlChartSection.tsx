@@ -52,6 +52,7 @@ export function ControlChartSection({
   const save = useSaveChartSettings(indicator.id, orgUnitId);
   const [pending, setPending] = useState<string | null>(null);
   const [view, setView] = useState<'chart' | 'table'>('chart');
+  const [exportError, setExportError] = useState<unknown>(null);
   const exportRef = useRef<ChartExport | null>(null);
   const me = useMe();
   const unit = useOrgUnit(orgUnitId);
@@ -130,6 +131,7 @@ export function ControlChartSection({
                 />
               )}
               <ExportMenu
+                chartShown={view === 'chart' && !chart.tooShort}
                 onSvg={() => {
                   const handle = exportRef.current;
                   if (handle) {
@@ -139,7 +141,9 @@ export function ControlChartSection({
                 onPng={() => {
                   const handle = exportRef.current;
                   if (handle) {
-                    void downloadSvgAsPng(handle.svg(), handle.size(), `${stem}.png`);
+                    downloadSvgAsPng(handle.svg(), handle.size(), `${stem}.png`).catch(
+                      (error: unknown) => setExportError(error),
+                    );
                   }
                 }}
                 onCsv={() => downloadText(spcCsv(chart), 'text/csv;charset=utf-8', `${stem}.csv`)}
@@ -194,6 +198,7 @@ export function ControlChartSection({
               </Group>
             </Group>
             {save.error && <ErrorNotice error={save.error} />}
+            {exportError !== null && <ErrorNotice error={exportError} />}
             {view === 'table' && <SpcTable chart={chart} />}
             <div style={view === 'table' ? { display: 'none' } : undefined}>
               <SpcChart
@@ -316,10 +321,13 @@ export function ControlChartSection({
 }
 
 function ExportMenu({
+  chartShown,
   onSvg,
   onPng,
   onCsv,
 }: {
+  /** The chart is drawn (not the table, not too short): it can be saved as a picture. */
+  readonly chartShown: boolean;
   readonly onSvg: () => void;
   readonly onPng: () => void;
   readonly onCsv: () => void;
@@ -338,10 +346,10 @@ function ExportMenu({
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item onClick={onSvg} data-testid="export-svg">
+        <Menu.Item onClick={onSvg} disabled={!chartShown} data-testid="export-svg">
           {t('Chart as SVG')}
         </Menu.Item>
-        <Menu.Item onClick={onPng} data-testid="export-png">
+        <Menu.Item onClick={onPng} disabled={!chartShown} data-testid="export-png">
           {t('Chart as PNG')}
         </Menu.Item>
         <Menu.Item onClick={onCsv} data-testid="export-csv">
