@@ -5,6 +5,7 @@
 import { LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { init, use as register } from 'echarts/core';
+import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 
 register([
@@ -13,6 +14,7 @@ register([
   GridComponent,
   TooltipComponent,
   MarkLineComponent,
+  LabelLayout,
   SVGRenderer,
 ]);
 

@@ -26,7 +26,7 @@ import { ChevronDownIcon } from '../components/icons.tsx';
 import { useFormatters } from '../format/use-formatters.ts';
 import { canManageChart } from './can-manage-chart.ts';
 import { downloadSvgAsPng, downloadText, fileStem } from './download.ts';
-import { ruleLabel } from './rule-label.ts';
+import { ruleLabel, ruleTag } from './rule-label.ts';
 import { SpcChart } from './SpcChart.tsx';
 import { spcCsv } from './spc-csv.ts';
 import { SpcTable } from './SpcTable.tsx';
@@ -70,6 +70,7 @@ export function ControlChartSection({
       centre: t('Centre line'),
       limits: t('Control limits'),
       value: t('Value'),
+      ruleTag: (rule: string) => ruleTag(rule, t),
       pointTooltip: (index: number) => {
         const p = chart?.points[index];
         if (p === undefined) {

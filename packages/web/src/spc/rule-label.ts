@@ -23,3 +23,27 @@ export function ruleLabel(rule: string, t: TFunction): string {
       return rule;
   }
 }
+
+/** A rule's short name, written on the chart at the end of what it found. */
+export function ruleTag(rule: string, t: TFunction): string {
+  switch (rule) {
+    case 'beyond_limits':
+      return t('Beyond limit');
+    case 'astronomical':
+      return t('Astronomical');
+    case 'longest_run':
+    case 'shift':
+      return t('Shift');
+    case 'crossings':
+    case 'runs_too_few':
+      return t('Few crossings');
+    case 'runs_too_many':
+      return t('Many crossings');
+    case 'trend':
+      return t('Trend');
+    case 'two_of_three_beyond_2sigma':
+      return t('2 of 3 near limit');
+    default:
+      return rule;
+  }
+}

@@ -22,6 +22,29 @@ export interface SpcLabels {
   readonly value: string;
   /** The tooltip of the month at this index (value, limits, the rules that fired), as HTML-safe text lines. */
   readonly pointTooltip?: (index: number) => string;
+  /** A rule's short name, written above the last point of each finding (overlapping ones hidden). */
+  readonly ruleTag?: (rule: string) => string;
+}
+
+/** The short names of the rules whose findings end at each point, by point index. */
+export function findingTags(
+  chart: SpcChartResponse,
+  ruleTag: (rule: string) => string,
+): Map<number, string[]> {
+  const index = new Map(chart.points.map((p, i) => [p.period, i]));
+  const tags = new Map<number, string[]>();
+  for (const f of chart.findings) {
+    const last = index.get(f.periods[f.periods.length - 1]);
+    if (last === undefined) {
+      continue;
+    }
+    const tag = ruleTag(f.rule);
+    const at = tags.get(last) ?? [];
+    if (!at.includes(tag)) {
+      tags.set(last, [...at, tag]);
+    }
+  }
+  return tags;
 }
 
 export function spcOption(
@@ -29,7 +52,8 @@ export function spcOption(
   labels: SpcLabels,
   palette: SpcPalette,
 ): TimeSeriesOption {
-  const { pointTooltip } = labels;
+  const { pointTooltip, ruleTag } = labels;
+  const tags = ruleTag === undefined ? new Map<number, string[]>() : findingTags(chart, ruleTag);
   // One series per part for the lines, so they break where a phase starts.
   const parts = [...new Set(chart.points.map((p) => p.part))];
   const partLine = (
@@ -84,8 +108,19 @@ export function spcOption(
       {
         type: 'line',
         name: labels.value,
-        data: chart.points.map((p) => ({
+        data: chart.points.map((p, i) => ({
           value: p.value,
+          label: tags.has(i)
+            ? {
+                show: true,
+                position: 'top' as const,
+                // Near the edges the text runs inwards, so it is not cut off.
+                align: edgeAlign(i, chart.points.length),
+                formatter: tags.get(i)!.join(' · '),
+                color: palette.signal,
+                fontSize: 11,
+              }
+            : undefined,
           symbolSize: p.rules.length > 0 ? 11 : 7,
           itemStyle: {
             color: p.rules.length > 0 ? palette.signal : p.baseline ? palette.line : '#ffffff',
@@ -97,8 +132,17 @@ export function spcOption(
         symbol: 'circle',
         connectNulls: false,
         lineStyle: { color: palette.line, width: 2 },
+        labelLayout: { hideOverlap: true },
         z: 3,
       },
     ],
   };
+}
+
+/** Text alignment of a label at point `i` of `n`: inwards near either edge of the chart. */
+function edgeAlign(i: number, n: number): 'left' | 'center' | 'right' {
+  if (i >= n - Math.max(2, Math.round(n / 8))) {
+    return 'right';
+  }
+  return i < Math.max(2, Math.round(n / 8)) ? 'left' : 'center';
 }
