@@ -1,6 +1,7 @@
 import type { Indicator, SeriesPoint } from '@sankofa/core';
-import { Table, Text } from '@mantine/core';
+import { Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { NoData } from '../components/NoData.tsx';
 import { useFormatters } from '../format/use-formatters.ts';
 
 export interface ChartTableProps {
@@ -13,11 +14,7 @@ export interface ChartTableProps {
 export function ChartTable({ points, indicator, caption }: ChartTableProps) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const none = (
-    <Text span c="dimmed" aria-label={t('No data')}>
-      —
-    </Text>
-  );
+  const none = <NoData />;
   const count = (value: number | null | undefined) =>
     value === null || value === undefined ? none : format.number(value);
   return (

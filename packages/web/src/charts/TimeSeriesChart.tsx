@@ -1,8 +1,9 @@
 import { Box, Center, Loader, Text, useMantineTheme, VisuallyHidden } from '@mantine/core';
-import type { EChartsType } from 'echarts/core';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChartLoadFailed } from './ChartLoadFailed.tsx';
 import { loadEcharts } from './load-echarts.ts';
+import { useEcharts } from './use-echarts.ts';
 import { toEChartsOption, type ChartPalette, type TimeSeriesModel } from './time-series-model.ts';
 
 // Chart pages import this module: start fetching ECharts now, in parallel with their data.
@@ -21,8 +22,6 @@ export interface TimeSeriesChartProps {
   readonly testId?: string;
 }
 
-type Status = 'loading' | 'ready' | 'failed';
-
 /** Draws a {@link TimeSeriesModel} as a line chart (ECharts, SVG). */
 export function TimeSeriesChart({
   model,
@@ -35,37 +34,7 @@ export function TimeSeriesChart({
   const { t } = useTranslation();
   const theme = useMantineTheme();
   const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
-  const [status, setStatus] = useState<Status>('loading');
-
-  useEffect(() => {
-    let disposed = false;
-    let observer: ResizeObserver | null = null;
-    loadEcharts().then(
-      ({ init }) => {
-        const element = container.current;
-        if (disposed || element === null) {
-          return;
-        }
-        const instance = init(element, null, { renderer: 'svg' });
-        chart.current = instance;
-        observer = new ResizeObserver(() => instance.resize());
-        observer.observe(element);
-        setStatus('ready');
-      },
-      () => {
-        if (!disposed) {
-          setStatus('failed');
-        }
-      },
-    );
-    return () => {
-      disposed = true;
-      observer?.disconnect();
-      chart.current?.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { instance: chart, status } = useEcharts(container);
 
   useEffect(() => {
     if (status !== 'ready') {
@@ -79,14 +48,12 @@ export function TimeSeriesChart({
       split: theme.colors.gray[2],
     };
     chart.current?.setOption(toEChartsOption(model, palette, { compact }), { notMerge: true });
-  }, [model, compact, theme, status]);
+  }, [model, compact, theme, status, chart]);
 
   const empty = model.points.every((point) => point.value === null);
   const overlay =
     status === 'failed' ? (
-      <Text c="red.8" size="sm" ta="center" px="md">
-        {t('The chart could not be loaded. Check your connection, then reload the page.')}
-      </Text>
+      <ChartLoadFailed />
     ) : status === 'loading' ? (
       <span role="status">
         <Loader size="sm" />

@@ -1,6 +1,7 @@
 import { useMantineTheme } from '@mantine/core';
 import type { FunnelChartResponse } from '@sankofa/core';
 import { useEffect, useRef } from 'react';
+import { ChartLoadFailed } from '../charts/ChartLoadFailed.tsx';
 import { useEcharts } from '../charts/use-echarts.ts';
 import { funnelOption, funnelUnits, type FunnelLabels } from './funnel-option.ts';
 
@@ -21,11 +22,11 @@ export function FunnelChart({
 }) {
   const theme = useMantineTheme();
   const container = useRef<HTMLDivElement>(null);
-  const { instance, ready } = useEcharts(container);
+  const { instance, status } = useEcharts(container);
   useEffect(() => {
     const current = instance.current;
     const element = container.current;
-    if (!ready || current === null || element === null) {
+    if (status !== 'ready' || current === null || element === null) {
       return;
     }
     current.setOption(
@@ -44,15 +45,18 @@ export function FunnelChart({
     element.dataset.units = JSON.stringify(
       funnelUnits(funnel).map((u) => [u.id, u.funnel?.outlier ?? null]),
     );
-  }, [funnel, labels, theme, ready, instance]);
+  }, [funnel, labels, theme, status, instance]);
   return (
-    <div
-      ref={container}
-      role="img"
-      aria-label={description}
-      data-testid="funnel-chart"
-      data-status={ready ? 'ready' : 'loading'}
-      style={{ height, width: '100%' }}
-    />
+    <>
+      {status === 'failed' && <ChartLoadFailed />}
+      <div
+        ref={container}
+        role="img"
+        aria-label={description}
+        data-testid="funnel-chart"
+        data-status={status}
+        style={{ height, width: '100%' }}
+      />
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { escapeHtml } from '../charts/time-series-model.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { NoData } from '../components/NoData.tsx';
 import { useFormatters } from '../format/use-formatters.ts';
 import { dashboardSearch } from '../navigation/dashboard-params.ts';
 import type { MonthRange } from '../periods/period-presets.ts';
@@ -133,13 +134,13 @@ export function FunnelSection({
                           </Link>
                         </Table.Th>
                         <Table.Td ta="right">
-                          {u.numerator === null ? '—' : format.number(u.numerator)}
+                          {u.numerator === null ? <NoData /> : format.number(u.numerator)}
                         </Table.Td>
                         <Table.Td ta="right">
-                          {u.denominator === null ? '—' : format.number(u.denominator)}
+                          {u.denominator === null ? <NoData /> : format.number(u.denominator)}
                         </Table.Td>
                         <Table.Td ta="right">
-                          {u.value === null ? '—' : format.value(u.value, indicator)}
+                          {u.value === null ? <NoData /> : format.value(u.value, indicator)}
                         </Table.Td>
                         <Table.Td c={u.funnel?.outlier ? 'red.8' : undefined}>
                           {u.funnel === null

@@ -1,6 +1,7 @@
 import { Box, useMantineTheme } from '@mantine/core';
 import type { SpcChartResponse } from '@sankofa/core';
 import { useEffect, useRef, type RefObject } from 'react';
+import { ChartLoadFailed } from '../charts/ChartLoadFailed.tsx';
 import { chartExport, useEcharts, type ChartExport } from '../charts/use-echarts.ts';
 import { spcOption, type SpcLabels } from './spc-option.ts';
 
@@ -32,7 +33,7 @@ export function SpcChart({
 }: SpcChartProps) {
   const theme = useMantineTheme();
   const container = useRef<HTMLDivElement>(null);
-  const { instance, ready } = useEcharts(container);
+  const { instance, status } = useEcharts(container);
   const clicked = useRef(onPointClick);
   useEffect(() => {
     clicked.current = onPointClick;
@@ -41,7 +42,7 @@ export function SpcChart({
   useEffect(() => {
     const current = instance.current;
     const element = container.current;
-    if (!ready || current === null || element === null) {
+    if (status !== 'ready' || current === null || element === null) {
       return;
     }
     const option = spcOption(
@@ -81,16 +82,17 @@ export function SpcChart({
     element.dataset.points = JSON.stringify(positions);
     element.dataset.baselineEnd = chart.baselineEnd ?? '';
     element.dataset.upper = JSON.stringify(chart.points.map((p) => p.upper));
-  }, [chart, periodLabels, labels, theme, ready, instance, exportRef]);
+  }, [chart, periodLabels, labels, theme, status, instance, exportRef]);
 
   return (
     <Box pos="relative">
+      {status === 'failed' && <ChartLoadFailed />}
       <div
         ref={container}
         role="img"
         aria-label={description}
         data-testid="spc-chart"
-        data-status={ready ? 'ready' : 'loading'}
+        data-status={status}
         style={{ height, width: '100%', cursor: onPointClick ? 'pointer' : undefined }}
       />
     </Box>

@@ -1,6 +1,7 @@
-import { Table, Text } from '@mantine/core';
+import { Table } from '@mantine/core';
 import type { SpcChartResponse } from '@sankofa/core';
 import { useTranslation } from 'react-i18next';
+import { NoData } from '../components/NoData.tsx';
 import { useFormatters } from '../format/use-formatters.ts';
 import { ruleLabel } from './rule-label.ts';
 
@@ -8,11 +9,7 @@ import { ruleLabel } from './rule-label.ts';
 export function SpcTable({ chart }: { readonly chart: SpcChartResponse }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const none = (
-    <Text span c="dimmed" aria-label={t('No data')}>
-      —
-    </Text>
-  );
+  const none = <NoData />;
   const num = (value: number | null, decimals = 2) =>
     value === null ? none : format.number(value, decimals);
   const parts = new Set(chart.points.map((p) => p.part)).size;

@@ -1,49 +1,40 @@
-/** A chart rule's id in plain words, for tooltips, the table and the legend. */
+/** A chart rule's id in plain words: a label for tooltips and the table, a short tag for the chart. */
 import type { TFunction } from 'i18next';
 
-export function ruleLabel(rule: string, t: TFunction): string {
+interface RuleNames {
+  /** For tooltips and the table, e.g. "Long run on one side of the centre". */
+  readonly label: string;
+  /** Written on the chart at the end of what the rule found, e.g. "Shift". */
+  readonly tag: string;
+}
+
+function ruleNames(rule: string, t: TFunction): RuleNames {
   switch (rule) {
     case 'beyond_limits':
-      return t('Beyond a control limit');
+      return { label: t('Beyond a control limit'), tag: t('Beyond limit') };
     case 'astronomical':
-      return t('Far beyond the usual range');
+      return { label: t('Far beyond the usual range'), tag: t('Astronomical') };
     case 'longest_run':
     case 'shift':
-      return t('Long run on one side of the centre');
+      return { label: t('Long run on one side of the centre'), tag: t('Shift') };
     case 'crossings':
     case 'runs_too_few':
-      return t('Too few crossings of the centre');
+      return { label: t('Too few crossings of the centre'), tag: t('Few crossings') };
     case 'runs_too_many':
-      return t('Too many crossings of the centre');
+      return { label: t('Too many crossings of the centre'), tag: t('Many crossings') };
     case 'trend':
-      return t('Steady rise or fall');
+      return { label: t('Steady rise or fall'), tag: t('Trend') };
     case 'two_of_three_beyond_2sigma':
-      return t('Two of three points near a limit');
+      return { label: t('Two of three points near a limit'), tag: t('2 of 3 near limit') };
     default:
-      return rule;
+      return { label: rule, tag: rule };
   }
 }
 
-/** A rule's short name, written on the chart at the end of what it found. */
+export function ruleLabel(rule: string, t: TFunction): string {
+  return ruleNames(rule, t).label;
+}
+
 export function ruleTag(rule: string, t: TFunction): string {
-  switch (rule) {
-    case 'beyond_limits':
-      return t('Beyond limit');
-    case 'astronomical':
-      return t('Astronomical');
-    case 'longest_run':
-    case 'shift':
-      return t('Shift');
-    case 'crossings':
-    case 'runs_too_few':
-      return t('Few crossings');
-    case 'runs_too_many':
-      return t('Many crossings');
-    case 'trend':
-      return t('Trend');
-    case 'two_of_three_beyond_2sigma':
-      return t('2 of 3 near limit');
-    default:
-      return rule;
-  }
+  return ruleNames(rule, t).tag;
 }

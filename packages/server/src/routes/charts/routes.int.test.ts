@@ -6,6 +6,7 @@ import type { FunnelChartResponse, SpcChartResponse } from '@sankofa/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCountry, type DemoCountry } from '../../demo/index.ts';
 import { loadDemoCountry } from '../../services/load-demo.ts';
+import { MIN_PEERS } from '../../services/signal-scan/series-analysis.ts';
 import { createTestServer, type TestClient, type TestServer } from '../../testing/test-context.ts';
 import { testDialects } from '../../testing/test-database.ts';
 
@@ -197,9 +198,12 @@ describe.each(testDialects())('SPC chart and its settings on %s', (dialect) => {
       highlight: null,
     });
     expect(funnel.units.map((u) => u.id).sort()).toEqual(facilities.sort());
-    if (facilities.length < 3) {
-      expect(funnel).toMatchObject({ type: null, reason: 'too_few_units' });
-    }
+    // A funnel needs 3 units with a value (the scan's MIN_PEERS).
+    expect(funnel).toMatchObject(
+      facilities.length < MIN_PEERS
+        ? { type: null, reason: 'too_few_units' }
+        : { type: 'proportion', reason: null },
+    );
     expect(
       (await manager.get(`/api/charts/funnel?indicator=${anc4}&orgUnit=${otherDistrict}`))
         .statusCode,

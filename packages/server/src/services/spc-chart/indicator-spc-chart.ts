@@ -21,6 +21,7 @@ import { querySeries } from '../query-series.ts';
 import { latestMonthWithData, monthsEndingAt, SCAN_MONTHS } from '../signal-scan/scan-signals.ts';
 import { seriesSpcChart } from '../signal-scan/series-analysis.ts';
 import { indicatorSubject, seriesToAnalyse } from '../signal-scan/series-input.ts';
+import { assertMonth } from './assert-month.ts';
 import { findScanIndicator } from './find-scan-indicator.ts';
 
 /** The built-in presets, for the chart page's preset switch. */
@@ -107,17 +108,10 @@ export async function saveChartSettings(
   orgUnitId: string,
 ): Promise<void> {
   const indicator = await findScanIndicator(db, body.indicator);
-  const month = (period: string, field: string) => {
-    if (!/^\d{6}$/.test(period)) {
-      throw new ApiError('validation_failed', `${period} is not a month (YYYYMM)`, [
-        { field, code: 'not_a_month', message: `${period} is not a month (YYYYMM)` },
-      ]);
-    }
-  };
   if (body.baselineEnd !== null) {
-    month(body.baselineEnd, 'body.baselineEnd');
+    assertMonth(body.baselineEnd, 'body.baselineEnd');
   }
-  (body.phaseEnds ?? []).forEach((p, i) => month(p, `body.phaseEnds.${i}`));
+  (body.phaseEnds ?? []).forEach((p, i) => assertMonth(p, `body.phaseEnds.${i}`));
   if (body.ruleSet != null && !isBuiltInRuleSetId(body.ruleSet)) {
     throw new ApiError('validation_failed', `${body.ruleSet} is not a rule-set preset`, [
       {

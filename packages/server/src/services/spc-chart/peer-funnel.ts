@@ -13,11 +13,11 @@ import {
 } from '@sankofa/core';
 import type { Kysely } from 'kysely';
 import type { Database, OrgUnitTable } from '../../db/schema.ts';
-import { ApiError } from '../../errors.ts';
 import { querySeries } from '../query-series.ts';
 import { latestMonthWithData } from '../signal-scan/scan-signals.ts';
 import { MIN_PEERS, scanChartType } from '../signal-scan/series-analysis.ts';
 import { indicatorSubject } from '../signal-scan/series-input.ts';
+import { assertMonth } from './assert-month.ts';
 import { findScanIndicator } from './find-scan-indicator.ts';
 
 const PROPORTION_CHARTS = new Set(['p', 'pp']);
@@ -37,14 +37,8 @@ export async function peerFunnel(
   period: string | undefined,
 ): Promise<FunnelChartResponse> {
   const indicator = await findScanIndicator(db, indicatorId);
-  if (period !== undefined && !/^\d{6}$/.test(period)) {
-    throw new ApiError('validation_failed', `${period} is not a month (YYYYMM)`, [
-      {
-        field: 'querystring.period',
-        code: 'not_a_month',
-        message: `${period} is not a month (YYYYMM)`,
-      },
-    ]);
+  if (period !== undefined) {
+    assertMonth(period, 'querystring.period');
   }
   const month = period ?? (await latestMonthWithData(db));
   const children = await db
