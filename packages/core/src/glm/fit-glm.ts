@@ -11,7 +11,6 @@ import { summarizeGlm } from './glm-summary.ts';
 import { runIrls } from './irls.ts';
 import { INTERCEPT } from './model-matrix.ts';
 import type { GlmFit, GlmOptions } from './types.ts';
-import { leverages, unscaledCovariance } from './weighted-least-squares.ts';
 
 /** Null deviance and, if its fit did not converge, a warning. */
 function nullDeviance(
@@ -88,7 +87,7 @@ export function fitGlm(options: GlmOptions): GlmFit {
   const mu = irls.mu;
   const eta = irls.eta;
   const workingResiduals = y.map((v, i) => (v - mu[i]) / family.muEta(eta[i]));
-  const covarianceUnscaled = unscaledCovariance(irls.step.qr);
+  const covarianceUnscaled = irls.step.unscaledCovariance();
   const summary = summarizeGlm({
     terms: input.terms,
     coefficients: irls.coefficients,
@@ -105,7 +104,7 @@ export function fitGlm(options: GlmOptions): GlmFit {
     const d = Math.sqrt(Math.max(family.devianceResidual(v, mu[i], weights[i]), 0));
     return v > mu[i] ? d : -d;
   });
-  const usedLeverages = leverages(irls.step.qr);
+  const usedLeverages = irls.step.leverages();
   let k = 0;
   const hatValues = irls.used.map((u) => (u ? usedLeverages[k++] : 0));
   const nullFit = nullDeviance(input, mu);
