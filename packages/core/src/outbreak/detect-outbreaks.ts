@@ -7,7 +7,7 @@ import { detectEarsC1C2 } from './ears.ts';
 import { detectEarsC3 } from './ears-c3.ts';
 import { detectCusum } from './cusum.ts';
 import { detectFarrington } from './farrington.ts';
-import { detectFarringtonFlexible } from './farrington-flexible.ts';
+import { detectFarringtonFlexible, type FlexibleWeekMemo } from './farrington-flexible.ts';
 import {
   ignoredOptions,
   resolveCusumControl,
@@ -41,7 +41,11 @@ function requireWeeklyDates(series: CheckedSeries): void {
   }
 }
 
-function run(series: CheckedSeries, options: OutbreakOptions): Run {
+function run(
+  series: CheckedSeries,
+  options: OutbreakOptions,
+  memo: FlexibleWeekMemo | undefined,
+): Run {
   const common = { range: [series.first, series.last], frequency: series.frequency };
   switch (options.method) {
     case 'ears-c1':
@@ -96,7 +100,7 @@ function run(series: CheckedSeries, options: OutbreakOptions): Run {
           referenceWeeksBy: series.days === null ? 'row' : 'date',
           ...common,
         },
-        ...detectFarringtonFlexible(series, control),
+        ...detectFarringtonFlexible(series, control, memo),
       };
     }
   }
@@ -108,6 +112,9 @@ function run(series: CheckedSeries, options: OutbreakOptions): Run {
  *
  * @param series - Counts, optional ISO dates (weekly) and frequency (default 52).
  * @param options - Method, monitored range and the method's control (see `OutbreakOptions`).
+ * @param reuse - For a caller that runs the detector again on series that moved on (the signal
+ * scan): results of improved-Farrington weeks already computed, by their inputs, read and filled
+ * (see `FlexibleWeekMemo`). The results are those of a fresh run.
  * @returns The monitored points with threshold, alarm and expected count, the effective control
  * and warnings.
  * @throws ValidationError naming the row and field of a bad count or date, or the bad option.
@@ -122,7 +129,11 @@ function run(series: CheckedSeries, options: OutbreakOptions): Run {
  * result.points.filter((p) => p.alarm).map((p) => p.t);
  * ```
  */
-export function detectOutbreaks(series: OutbreakSeries, options: OutbreakOptions): OutbreakResult {
+export function detectOutbreaks(
+  series: OutbreakSeries,
+  options: OutbreakOptions,
+  reuse?: { readonly flexibleWeeks?: FlexibleWeekMemo },
+): OutbreakResult {
   const method = (options as Partial<OutbreakOptions> | undefined)?.method;
   if (method === undefined || !OUTBREAK_METHODS.includes(method)) {
     throw ValidationError.of(
@@ -133,6 +144,6 @@ export function detectOutbreaks(series: OutbreakSeries, options: OutbreakOptions
   }
   const checked = checkSeries(series, options.range);
   const ignored = ignoredOptions(options);
-  const { control, points, warnings } = run(checked, options);
+  const { control, points, warnings } = run(checked, options, reuse?.flexibleWeeks);
   return { method, control, points, warnings: [...ignored, ...warnings] };
 }

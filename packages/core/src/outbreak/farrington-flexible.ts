@@ -39,6 +39,38 @@ import type { OutbreakPoint } from './types.ts';
 
 const FLEXIBLE_FIELDS = ['score', 'pvalue', 'mu0Vector', 'phiVector', 'trend', 'trendVector'];
 
+/**
+ * Results of monitored weeks by everything they were computed from (see {@link weekKey}), kept
+ * by a caller that runs the method again and again on series that move on by a week or a month
+ * (the signal scan): a week whose inputs are unchanged is not fitted again. Without a trend term
+ * the fit reads only the counts of its reference rows, so the same counts give the same numbers
+ * wherever the week sits in the series. `null`: no model could be fitted.
+ */
+export type FlexibleWeekMemo = Map<string, OutbreakPoint | null>;
+
+/**
+ * What the result of week k depends on: the control, the counts fitted (in order) and their
+ * seasonal levels, the count of week k and the counts limit54 adds up; the time of each row only
+ * when a trend can be fitted (b ≥ 3), since otherwise the model has no time term.
+ */
+function weekKey(
+  control: string,
+  series: CheckedSeries,
+  k: number,
+  data: FlexibleData,
+  trendPossible: boolean,
+  limit54: readonly [number, number],
+): string {
+  const from = Math.max(1, k - limit54[1] + 1);
+  return JSON.stringify([
+    control,
+    data.response,
+    data.seasgroups,
+    trendPossible ? [data.wtime, data.predictionTime] : null,
+    series.observed.slice(from - 1, k),
+  ]);
+}
+
 function flexibleWeek(
   series: CheckedSeries,
   control: FlexibleControl,
@@ -125,6 +157,7 @@ function flexibleWeek(
  *
  * @param series - Checked series (with dates, reference weeks are found by calendar).
  * @param control - See `FlexibleControl`.
+ * @param memo - Results of weeks already computed, read and filled (see {@link FlexibleWeekMemo}).
  * @returns Points with `score`, `pvalue`, `mu0Vector`, `phiVector`, `trend`, `trendVector`, and
  * warnings for weeks without a model (`model_failed`; surveillance returns NA there).
  * @throws InsufficientDataError when the reference weeks of a monitored week do not exist.
@@ -133,21 +166,36 @@ function flexibleWeek(
 export function detectFarringtonFlexible(
   series: CheckedSeries,
   control: FlexibleControl,
+  memo?: FlexibleWeekMemo,
 ): { points: OutbreakPoint[]; warnings: Warning[] } {
   const rowOfDay = series.days === null ? null : dayIndex(series.days);
   const points: OutbreakPoint[] = [];
   const failed: number[] = [];
+  const controlKey = memo === undefined ? '' : JSON.stringify(control);
+  const trendPossible = control.trend && control.b >= 3;
   for (let k = series.first; k <= series.last; k++) {
     // Missing history and a too-big noPeriods are the caller's errors; a fit that fails is one week's.
     const data = flexibleGlmData(series, k, control, rowOfDay);
+    const key =
+      memo === undefined
+        ? undefined
+        : weekKey(controlKey, series, k, data, trendPossible, control.limit54);
+    const known = key === undefined ? undefined : memo?.get(key);
     let point: OutbreakPoint | null;
-    try {
-      point = flexibleWeek(series, control, k, data);
-    } catch (error) {
-      if (!isFitFailure(error)) {
-        throw error;
+    if (known !== undefined) {
+      point = known === null ? null : { ...known, t: k };
+    } else {
+      try {
+        point = flexibleWeek(series, control, k, data);
+      } catch (error) {
+        if (!isFitFailure(error)) {
+          throw error;
+        }
+        point = null;
       }
-      point = null;
+      if (key !== undefined) {
+        memo?.set(key, point);
+      }
     }
     if (point === null) {
       failed.push(k);

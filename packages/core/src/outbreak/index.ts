@@ -10,3 +10,4 @@ export {
   type FarringtonThresholdMethod,
 } from './types.ts';
 export { detectOutbreaks } from './detect-outbreaks.ts';
+export type { FlexibleWeekMemo } from './farrington-flexible.ts';

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import {
   parsePeriodId,
   reconcileSignals,
+  type FlexibleWeekMemo,
   type SignalFinding,
   type SignalKind,
   type SignalStatus,
@@ -39,6 +40,15 @@ import {
 export const SCAN_MONTHS = 36;
 /** Series analysed between two turns of the event loop. */
 const YIELD_EVERY = 100;
+/**
+ * Outbreak months the scans of this process have computed, by their inputs (see
+ * `FlexibleWeekMemo`): when a month of data arrives, every notifiable series moves on by a month
+ * and only its newest month needs a new Farrington fit; the eleven others are read from here.
+ * Cleared when it grows past {@link OUTBREAK_MEMO_MAX} months (about 0.5 kB each).
+ */
+const outbreakMemo: FlexibleWeekMemo = new Map();
+const OUTBREAK_MEMO_MAX = 200_000;
+
 /** Bumped when what a fingerprint covers, or how findings are computed here, changes. */
 export const SCAN_VERSION = '2';
 
@@ -554,7 +564,10 @@ export async function scanSignals(
         // Lets the server answer requests between batches of series (the analysis is CPU work).
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      findings.push(analyseSeries(c.series));
+      if (outbreakMemo.size > OUTBREAK_MEMO_MAX) {
+        outbreakMemo.clear();
+      }
+      findings.push(analyseSeries(c.series, outbreakMemo));
     }
     const work: SeriesWork[] = job.candidates.map((c, i) => ({
       indicatorId: c.indicatorId,

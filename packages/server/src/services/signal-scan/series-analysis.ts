@@ -12,6 +12,7 @@ import {
   findingsFromSpcChart,
   InsufficientDataError,
   type FindingFilter,
+  type FlexibleWeekMemo,
   type OutbreakOptions,
   type RuleSetPreset,
   type SignalFinding,
@@ -158,7 +159,10 @@ export function seriesSpcChart(
  * monitored months; nothing when even that is too short. Missing months end the usable history:
  * only the complete tail of the series is read.
  */
-export function outbreakFindings(series: SeriesToAnalyse): SignalFinding[] {
+export function outbreakFindings(
+  series: SeriesToAnalyse,
+  memo?: FlexibleWeekMemo,
+): SignalFinding[] {
   if (!series.notifiable || series.kind !== 'count') {
     return [];
   }
@@ -191,7 +195,7 @@ export function outbreakFindings(series: SeriesToAnalyse): SignalFinding[] {
   const run = (o: OutbreakOptions) =>
     findingsFromOutbreaks({
       periodIds,
-      result: detectOutbreaks({ observed, frequency: 12 }, o),
+      result: detectOutbreaks({ observed, frequency: 12 }, o, { flexibleWeeks: memo }),
     });
   try {
     return run(options);
@@ -215,17 +219,20 @@ export function outbreakFindings(series: SeriesToAnalyse): SignalFinding[] {
   }
 }
 
-/** Every finding of one series. */
-export function analyseSeries(series: SeriesToAnalyse): SignalFinding[] {
+/**
+ * Every finding of one series. `memo`: outbreak months already computed, by their inputs (see
+ * `FlexibleWeekMemo`); the findings are those of a fresh computation.
+ */
+export function analyseSeries(series: SeriesToAnalyse, memo?: FlexibleWeekMemo): SignalFinding[] {
   if (!series.notifiable || series.kind !== 'count') {
-    return [...outbreakFindings(series), ...chartFindings(series)];
+    return [...outbreakFindings(series, memo), ...chartFindings(series)];
   }
   // A notifiable count is read for outbreaks by a detector that models its seasonality; its
   // chart's single points and too few crossings are the season itself (a C chart's limits know
   // neither seasons nor over-dispersion), so only its sustained shifts and trends are raised.
   const recent = recentPoints(series);
   return [
-    ...outbreakFindings(series),
+    ...outbreakFindings(series, memo),
     ...chartFindingsKept(
       series,
       (kind, lastPeriod) => SEASONAL_COUNT_KINDS.has(kind) && recent(kind, lastPeriod),
