@@ -8,6 +8,7 @@ import { foundationMigration } from './migrations/0001-foundation.ts';
 import { dhis2MetadataMigration } from './migrations/0002-dhis2-metadata-and-imports.ts';
 import { dhis2ScheduleMigration } from './migrations/0003-dhis2-schedule.ts';
 import { signalsMigration } from './migrations/0004-signals.ts';
+import { dataValuesClusteredMigration } from './migrations/0005-data-values-clustered.ts';
 
 /** Every migration, in order; names sort lexically. */
 export function allMigrations(adapter: DialectAdapter): Record<string, Migration> {
@@ -16,6 +17,7 @@ export function allMigrations(adapter: DialectAdapter): Record<string, Migration
     '0002-dhis2-metadata-and-imports': dhis2MetadataMigration(adapter),
     '0003-dhis2-schedule': dhis2ScheduleMigration(),
     '0004-signals': signalsMigration(),
+    '0005-data-values-clustered': dataValuesClusteredMigration(adapter),
   };
 }
 

@@ -4,7 +4,7 @@
  * so a failed load leaves nothing behind; the users too.
  */
 import { parsePeriodId } from '@sankofa/core';
-import type { InsertObject, Kysely } from 'kysely';
+import { sql, type InsertObject, type Kysely } from 'kysely';
 import type { DialectAdapter } from '../db/database.ts';
 import type { Database, DataValueTable } from '../db/schema.ts';
 import type { DemoCountry, DemoOptions } from '../demo/index.ts';
@@ -62,6 +62,39 @@ async function insertChunked<T extends keyof Database>(
   }
   await flush();
   return total;
+}
+
+/**
+ * The demo's data values, generated series by series (org unit by org unit). Where the table is
+ * stored in its key's order (SQLite, `clusteredTables`), inserting in that order costs far less
+ * than scattering rows over the key: the rows go into a temporary table first and from there
+ * into `data_values` sorted by the key (measured on the 300-facility demo: 11.1 s inserted as
+ * generated, 8.7 s this way; 8.9 s into the former rowid table).
+ */
+async function insertDataValues(
+  trx: Kysely<Database>,
+  adapter: DialectAdapter,
+  rows: Iterable<DataValueTable>,
+  onChunk?: (count: number) => void,
+): Promise<number> {
+  if (!adapter.clusteredTables) {
+    return insertChunked(trx, adapter, 'dataValues', rows, 13, onChunk);
+  }
+  await sql`CREATE TEMP TABLE demo_data_values AS SELECT * FROM data_values WHERE 0`.execute(trx);
+  // The temporary table has the columns of data_values; the query builder only needs its name.
+  const count = await insertChunked(
+    trx,
+    adapter,
+    'demo_data_values' as 'dataValues',
+    rows,
+    13,
+    onChunk,
+  );
+  await sql`INSERT INTO data_values SELECT * FROM temp.demo_data_values
+    ORDER BY data_element_id, period_id, org_unit_id, category_option_combo_id,
+      attribute_option_combo_id`.execute(trx);
+  await sql`DROP TABLE temp.demo_data_values`.execute(trx);
+  return count;
 }
 
 /**
@@ -269,7 +302,7 @@ export async function loadDemoCountry(
         };
       }
     }
-    const count = await insertChunked(trx, adapter, 'dataValues', rows(), 13, options.onProgress);
+    const count = await insertDataValues(trx, adapter, rows(), options.onProgress);
     await trx
       .insertInto('settings')
       .values({

@@ -15,6 +15,12 @@ export interface DialectAdapter {
   readonly autoIncrementType: 'integer' | 'bigserial';
   /** Adds what the dialect needs to make `autoIncrementType` a generated primary key. */
   autoIncrementPrimaryKey(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
+  /**
+   * Whether a table can be stored in its primary key's order (SQLite's `WITHOUT ROWID`): its rows
+   * then live in the key's B-tree, so a range of the key is read without a second lookup per row.
+   * PostgreSQL heaps have no such option.
+   */
+  readonly clusteredTables: boolean;
   /** Largest number of bound parameters one statement may carry. */
   readonly maxParameters: number;
   /** A short description for logs, without credentials. */

@@ -25,6 +25,7 @@ export function openPostgres(url: string): DialectAdapter {
     db,
     autoIncrementType: 'bigserial',
     autoIncrementPrimaryKey: (column) => column.primaryKey(),
+    clusteredTables: false,
     // The wire protocol counts parameters in 16 bits.
     maxParameters: 65_000,
     description: `PostgreSQL ${safe.host}${safe.pathname}`,

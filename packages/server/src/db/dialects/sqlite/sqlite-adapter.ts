@@ -43,6 +43,7 @@ export function openSqlite(path: string): DialectAdapter {
     db,
     autoIncrementType: 'integer',
     autoIncrementPrimaryKey: (column) => column.primaryKey().autoIncrement(),
+    clusteredTables: true,
     // SQLite's SQLITE_MAX_VARIABLE_NUMBER is 32766 since 3.32.
     maxParameters: 32_000,
     description: `SQLite ${path}`,
