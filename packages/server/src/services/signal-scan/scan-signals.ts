@@ -60,7 +60,10 @@ export interface ScanProgress {
 }
 
 export interface ScanOptions {
-  /** Recompute every series, even those whose fingerprint is unchanged. */
+  /**
+   * Recompute every series, even those whose fingerprint is unchanged, from scratch (outbreak
+   * months computed by earlier scans are not reused).
+   */
   readonly full?: boolean;
   readonly onProgress?: (progress: ScanProgress) => void;
   /** The timestamp written on rows (default: now). */
@@ -567,7 +570,8 @@ export async function scanSignals(
       if (outbreakMemo.size > OUTBREAK_MEMO_MAX) {
         outbreakMemo.clear();
       }
-      findings.push(analyseSeries(c.series, outbreakMemo));
+      // A full scan recomputes from scratch: it neither reads nor fills the memo.
+      findings.push(analyseSeries(c.series, full ? undefined : outbreakMemo));
     }
     const work: SeriesWork[] = job.candidates.map((c, i) => ({
       indicatorId: c.indicatorId,
