@@ -24,6 +24,17 @@ export interface DiscreteDistribution {
 const FUZZ = 8 * Number.EPSILON;
 const LARGE_Y = 4096;
 
+/** The tail probability at y on the side asked. */
+function tailValueAt(dist: DiscreteDistribution, y: number, tail: Tail): number {
+  const pair = dist.tails(y);
+  return tail === 'lower' ? pair.lower : pair.upper;
+}
+
+/** Whether a tail value has reached p (lower: at least p; upper: below p). */
+function hasReached(value: number, p: number, tail: Tail): boolean {
+  return tail === 'lower' ? value >= p : value < p;
+}
+
 /** R's `do_search`: walk from y in steps of `incr` until the criterion flips. */
 function search(
   dist: DiscreteDistribution,
@@ -33,21 +44,16 @@ function search(
   incr: number,
   tail: Tail,
 ): { y: number; tailValue: number } {
-  const tailAt = (y: number): number => {
-    const pair = dist.tails(y);
-    return tail === 'lower' ? pair.lower : pair.upper;
-  };
-  const reached = (value: number): boolean => (tail === 'lower' ? value >= p : value < p);
   let y = start;
   let tailValue = startTail;
-  if (reached(tailValue)) {
+  if (hasReached(tailValue, p, tail)) {
     for (;;) {
       if (y <= 0) {
         return { y: 0, tailValue };
       }
       const candidate = Math.max(0, y - incr);
-      const value = tailAt(candidate);
-      if (Number.isNaN(value) || !reached(value)) {
+      const value = tailValueAt(dist, candidate, tail);
+      if (Number.isNaN(value) || !hasReached(value, p, tail)) {
         return { y, tailValue };
       }
       y = candidate;
@@ -56,8 +62,8 @@ function search(
   }
   for (;;) {
     y = Math.min(y + incr, dist.max);
-    tailValue = tailAt(y);
-    if (y === dist.max || Number.isNaN(tailValue) || reached(tailValue)) {
+    tailValue = tailValueAt(dist, y, tail);
+    if (y === dist.max || Number.isNaN(tailValue) || hasReached(tailValue, p, tail)) {
       return { y, tailValue };
     }
   }

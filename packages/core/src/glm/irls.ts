@@ -49,7 +49,16 @@ function linearPredictor(
   beta: readonly number[],
   offset: readonly number[],
 ): number[] {
-  return rows.map((row, i) => row.reduce((acc, x, j) => acc + x * beta[j], 0) + offset[i]);
+  const eta = new Array<number>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    let acc = 0;
+    for (let j = 0; j < row.length; j++) {
+      acc += row[j] * beta[j];
+    }
+    eta[i] = acc + offset[i];
+  }
+  return eta;
 }
 
 function totalDeviance(input: IrlsInput, mu: readonly number[]): number {
@@ -58,6 +67,23 @@ function totalDeviance(input: IrlsInput, mu: readonly number[]): number {
     dev += input.family.devianceResidual(input.y[i], mu[i], input.weights[i]);
   }
   return dev;
+}
+
+/** η, μ and the deviance at coefficients `beta`. */
+function evaluateAt(
+  input: IrlsInput,
+  beta: readonly number[],
+): { eta: number[]; mu: number[]; dev: number } {
+  const eta = linearPredictor(input.rows, beta, input.offset);
+  const mu = eta.map((e) => input.family.linkInverse(e));
+  return { eta, mu, dev: totalDeviance(input, mu) };
+}
+
+/** Adds a warning unless one with its code is there already. */
+function warnOnce(warnings: Warning[], code: string, message: string): void {
+  if (!warnings.some((w) => w.code === code)) {
+    warnings.push({ code, message });
+  }
 }
 
 function cannotFit(reason: string): never {
@@ -76,11 +102,6 @@ export function runIrls(input: IrlsInput): IrlsResult {
   const { family, y, rows, weights, offset } = input;
   const n = y.length;
   const warnings: Warning[] = [];
-  const warnOnce = (code: string, message: string): void => {
-    if (!warnings.some((w) => w.code === code)) {
-      warnings.push({ code, message });
-    }
-  };
   const tolerance = Math.min(1e-7, input.epsilon / 1000);
   const muStart = input.muStart ?? y.map((v) => family.start(v));
   let eta = muStart.map((m) => family.link(m));
@@ -98,16 +119,16 @@ export function runIrls(input: IrlsInput): IrlsResult {
   let converged = false;
   let boundary = false;
   let iterations = 0;
-  const update = (beta: readonly number[]): void => {
-    eta = linearPredictor(rows, beta, offset);
-    mu = eta.map((e) => family.linkInverse(e));
-    dev = totalDeviance(input, mu);
-  };
   for (let iter = 1; iter <= input.maxIterations; iter++) {
     iterations = iter;
     const muEta = eta.map((e) => family.muEta(e));
     const good = weights.map((w, i) => w > 0 && muEta[i] !== 0);
-    const index = good.flatMap((g, i) => (g ? [i] : []));
+    const index: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (good[i]) {
+        index.push(i);
+      }
+    }
     if (index.length === 0) {
       cannotFit('no observation has a positive weight');
     }
@@ -124,7 +145,7 @@ export function runIrls(input: IrlsInput): IrlsResult {
       if (step === null) {
         cannotFit('non-finite coefficients at the first iteration');
       }
-      warnOnce('non_finite_coefficients', `non-finite coefficients at iteration ${iter}`);
+      warnOnce(warnings, 'non_finite_coefficients', `non-finite coefficients at iteration ${iter}`);
       converged = false;
       break;
     }
@@ -133,13 +154,14 @@ export function runIrls(input: IrlsInput): IrlsResult {
     workingWeights = new Array<number>(n).fill(0);
     index.forEach((i, k) => (workingWeights[i] = w[k] * w[k]));
     let start = [...next.coefficients];
-    update(start);
+    ({ eta, mu, dev } = evaluateAt(input, start));
     boundary = false;
     if (!Number.isFinite(dev) || !mu.every((m) => family.validMu(m))) {
       if (coefOld === null) {
         cannotFit('no valid set of coefficients has been found');
       }
       warnOnce(
+        warnings,
         'step_size_truncated',
         'step size truncated: the deviance diverged or μ left its domain',
       );
@@ -153,7 +175,7 @@ export function runIrls(input: IrlsInput): IrlsResult {
         }
         const previous: readonly number[] = coefOld;
         start = start.map((b, j) => (b + previous[j]) / 2);
-        update(start);
+        ({ eta, mu, dev } = evaluateAt(input, start));
       }
       boundary = true;
     }
@@ -169,13 +191,13 @@ export function runIrls(input: IrlsInput): IrlsResult {
     cannotFit('no iteration was run');
   }
   if (!converged) {
-    warnOnce('not_converged', `IRLS did not converge in ${iterations} iterations`);
+    warnOnce(warnings, 'not_converged', `IRLS did not converge in ${iterations} iterations`);
   }
   if (boundary) {
-    warnOnce('stopped_at_boundary', 'IRLS stopped at a boundary value');
+    warnOnce(warnings, 'stopped_at_boundary', 'IRLS stopped at a boundary value');
   }
   if (family.name !== 'gaussian' && mu.some((m) => m < 10 * Number.EPSILON)) {
-    warnOnce('fitted_rates_numerically_0', 'fitted rates numerically 0 occurred');
+    warnOnce(warnings, 'fitted_rates_numerically_0', 'fitted rates numerically 0 occurred');
   }
   return {
     coefficients: coef,

@@ -68,11 +68,49 @@ function solveOneColumn(
   for (let i = 0; i < u.length; i++) {
     projection += u[i] * (z[i] * sqrtWeights[i]);
   }
-  return {
-    coefficients: [projection / norm],
-    unscaledCovariance: () => [[1 / norm / norm]],
-    leverages: () => u.map((v) => asR(v * v)),
-  };
+  return new OneColumnStep(projection / norm, norm, u);
+}
+
+/** The step of a one-column design: the column's direction `u` and length `norm`. */
+class OneColumnStep implements LeastSquaresStep {
+  readonly coefficients: readonly number[];
+  constructor(
+    coefficient: number,
+    private readonly norm: number,
+    private readonly u: readonly number[],
+  ) {
+    this.coefficients = [coefficient];
+  }
+  unscaledCovariance(): number[][] {
+    return [[1 / this.norm / this.norm]];
+  }
+  leverages(): number[] {
+    return this.u.map((v) => asR(v * v));
+  }
+}
+
+/** The step of any design, from ml-matrix's Householder QR of √W·X. */
+class QrStep implements LeastSquaresStep {
+  constructor(
+    readonly coefficients: readonly number[],
+    private readonly qr: QrDecomposition,
+  ) {}
+  unscaledCovariance(): number[][] {
+    const rInverse = inverse(this.qr.upperTriangularMatrix);
+    return rInverse.mmul(rInverse.transpose()).to2DArray();
+  }
+  leverages(): number[] {
+    const q = this.qr.orthogonalMatrix;
+    const h: number[] = [];
+    for (let i = 0; i < q.rows; i++) {
+      let sum = 0;
+      for (let j = 0; j < q.columns; j++) {
+        sum += q.get(i, j) ** 2;
+      }
+      h.push(asR(sum));
+    }
+    return h;
+  }
 }
 
 /**
@@ -120,23 +158,5 @@ export function solveByQr(
     }
   }
   const response = Matrix.columnVector(z.map((v, i) => v * sqrtWeights[i]));
-  return {
-    coefficients: qr.solve(response).getColumn(0),
-    unscaledCovariance: () => {
-      const rInverse = inverse(qr.upperTriangularMatrix);
-      return rInverse.mmul(rInverse.transpose()).to2DArray();
-    },
-    leverages: () => {
-      const q = qr.orthogonalMatrix;
-      const h: number[] = [];
-      for (let i = 0; i < q.rows; i++) {
-        let sum = 0;
-        for (let j = 0; j < q.columns; j++) {
-          sum += q.get(i, j) ** 2;
-        }
-        h.push(asR(sum));
-      }
-      return h;
-    },
-  };
+  return new QrStep(qr.solve(response).getColumn(0), qr);
 }

@@ -13,6 +13,10 @@ import { toDyadicFraction } from './exact-arithmetic.ts';
  */
 export const EXACT_BINOMIAL_MAX_SIZE = 4096;
 
+/** Exact quantiles computed so far, by p and size. */
+const exactQuantiles = new Map<string, number>();
+const MEMO_MAX = 10_000;
+
 /**
  * The p-quantile of Binomial(size, 0.5).
  * @param p - Probability in [0, 1].
@@ -32,7 +36,21 @@ export function binomialQuantileHalf(p: number, size: number): number {
   if (p === 0 || size === 0) {
     return 0;
   }
-  return size <= EXACT_BINOMIAL_MAX_SIZE ? exactQuantile(p, size) : floatQuantile(p, size);
+  if (size > EXACT_BINOMIAL_MAX_SIZE) {
+    return floatQuantile(p, size);
+  }
+  // A scan asks for the same few quantiles (p = 0.05, size ≤ 36) thousands of times; the exact
+  // sum is done once per (p, size).
+  const key = `${p}|${size}`;
+  let quantile = exactQuantiles.get(key);
+  if (quantile === undefined) {
+    quantile = exactQuantile(p, size);
+    if (exactQuantiles.size >= MEMO_MAX) {
+      exactQuantiles.clear();
+    }
+    exactQuantiles.set(key, quantile);
+  }
+  return quantile;
 }
 
 /** P(X ≤ c) = S_c / 2^size ≥ num / den  ⇔  S_c · den ≥ num · 2^size. */

@@ -54,5 +54,11 @@ export function findSideRuns(series: PreparedSeries, centreLine: CentreLinePolic
 
 /** Indices of the "useful" points: active and strictly off the centre line, in order. */
 export function usefulPoints(runs: readonly SideRun[]): number[] {
-  return runs.flatMap((run) => run.points);
+  const points: number[] = [];
+  for (const run of runs) {
+    for (const i of run.points) {
+      points.push(i);
+    }
+  }
+  return points;
 }

@@ -21,6 +21,22 @@ describe('signal periods', () => {
     expect(comparePeriodIds('not-a-period', 'zzz')).toBeLessThan(0);
   });
 
+  it('orders monthly ids among themselves and among other types by date', () => {
+    // Two six-digit ids take a shortcut (string order); mixed with other types they are parsed.
+    expect(sortPeriodIds(['202501', '202412', '2024Q4', '202410', '2024'])).toEqual([
+      '2024',
+      '202410',
+      '2024Q4',
+      '202412',
+      '202501',
+    ]);
+    // Six digits that are no month order as strings, as any unparseable id does.
+    expect(comparePeriodIds('202413', '202412')).toBeGreaterThan(0);
+    expect(comparePeriodIds('202412', '202501')).toBeLessThan(0);
+    expect(comparePeriodIds('202501', '202412')).toBeGreaterThan(0);
+    expect(comparePeriodIds('202412', '202412')).toBe(0);
+  });
+
   it('knows the next period across a year end, and only for the same type', () => {
     expect(isNextPeriod('202412', '202501')).toBe(true);
     expect(isNextPeriod('2024W52', '2025W1')).toBe(true);

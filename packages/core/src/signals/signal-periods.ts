@@ -22,10 +22,29 @@ function parse(id: string): Period | null {
   return period;
 }
 
+/** Whether `id` is six ASCII digits, the shape of a monthly period id. */
+function isSixDigits(id: string): boolean {
+  if (id.length !== 6) {
+    return false;
+  }
+  for (let i = 0; i < 6; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Orders two period ids by start date (then end date); unparseable ids order as strings. */
 export function comparePeriodIds(a: string, b: string): number {
   if (a === b) {
     return 0;
+  }
+  if (isSixDigits(a) && isSixDigits(b)) {
+    // Two monthly ids (yyyyMM) order by date as strings; six digits that are not a month
+    // order as strings anyway.
+    return a < b ? -1 : 1;
   }
   const pa = parse(a);
   const pb = parse(b);

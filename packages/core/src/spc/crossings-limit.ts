@@ -40,6 +40,10 @@ export function binomialHalfQuantile(p: number, m: number): number {
   return m;
 }
 
+/** Crossings limits computed so far, by m (for m below {@link LIMITS_KEPT}). */
+const limits: number[] = [];
+const LIMITS_KEPT = 4096;
+
 /**
  * Anhøj's lower limit for crossings among `nUseful` useful points: `qbinom(0.05, max(nUseful − 1,
  * 0), 0.5)`. Fewer crossings than this is a signal.
@@ -47,5 +51,14 @@ export function binomialHalfQuantile(p: number, m: number): number {
  * @example crossingsLimit(24) // 8
  */
 export function crossingsLimit(nUseful: number): number {
-  return binomialHalfQuantile(0.05, Math.max(nUseful - 1, 0));
+  const m = Math.max(nUseful - 1, 0);
+  // Charts ask for the same few limits (a few dozen points) thousands of times in a scan.
+  let limit = limits[m];
+  if (limit === undefined) {
+    limit = binomialHalfQuantile(0.05, m);
+    if (m < LIMITS_KEPT) {
+      limits[m] = limit;
+    }
+  }
+  return limit;
 }
