@@ -82,9 +82,10 @@ export function prepareSeries(series: RuleSeries): PreparedSeries {
     );
   }
   const includeValues = record['include'];
-  const included = Array.from({ length: n }, (_, i) =>
-    Array.isArray(includeValues) ? includeValues[i] !== false : true,
-  );
+  const included = new Array<boolean>(n);
+  for (let i = 0; i < n; i++) {
+    included[i] = Array.isArray(includeValues) ? includeValues[i] !== false : true;
+  }
   const y = toNumbers(yValues, n);
   const active: number[] = [];
   for (let i = 0; i < n; i++) {

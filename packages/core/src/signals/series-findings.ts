@@ -10,6 +10,7 @@ import type {
   RuleFinding,
   RuleSetPreset,
   RuleSetResult,
+  RuleSeries,
 } from '../rule-sets/rule-set-types.ts';
 import { ValidationError } from '../errors.ts';
 import type { SpcChart } from '../spc/types.ts';
@@ -213,6 +214,29 @@ export function findingsFromRuleSet(input: RuleSetFindingsInput): SignalFinding[
   return findings;
 }
 
+/** The series a rule set reads, from a chart's points: the values, centre line and limits. */
+function ruleSeriesOf(points: readonly SpcChart['points'][number][]): RuleSeries {
+  const n = points.length;
+  const y = new Array<number | null>(n);
+  const cl = new Array<number | null>(n);
+  const ucl = new Array<number | null>(n);
+  const lcl = new Array<number | null>(n);
+  const ucl2 = new Array<number | null>(n);
+  const lcl2 = new Array<number | null>(n);
+  const include = new Array<boolean>(n);
+  for (let i = 0; i < n; i++) {
+    const p = points[i];
+    y[i] = p.y;
+    cl[i] = p.cl;
+    ucl[i] = p.ucl;
+    lcl[i] = p.lcl;
+    ucl2[i] = p.ucl95;
+    lcl2[i] = p.lcl95;
+    include[i] = p.include;
+  }
+  return { y, cl, ucl, lcl, ucl2, lcl2, include };
+}
+
 /**
  * Applies a preset to each part of a chart and returns the findings of all parts. The centre line
  * is called the median on run charts and the average otherwise.
@@ -234,15 +258,7 @@ export function findingsFromSpcChart(
   const evaluate = (points: readonly SpcChart['points'][number][], ids: readonly string[]) =>
     findingsFromRuleSet({
       periodIds: ids,
-      result: preset.evaluate({
-        y: points.map((p) => p.y),
-        cl: points.map((p) => p.cl),
-        ucl: points.map((p) => p.ucl),
-        lcl: points.map((p) => p.lcl),
-        ucl2: points.map((p) => p.ucl95),
-        lcl2: points.map((p) => p.lcl95),
-        include: points.map((p) => p.include),
-      }),
+      result: preset.evaluate(ruleSeriesOf(points)),
       centreLine,
       latestPeriod,
       keep,

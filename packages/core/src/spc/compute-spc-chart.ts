@@ -45,7 +45,8 @@ export function computeSpcChart(input: SpcInput, options: SpcOptions): SpcChart 
     const partPoints = pointsOf(input, range, frame, lines, resolved);
     const analysis = runsOf(range, lines, partPoints, resolved);
     for (const point of partPoints) {
-      points.push({ ...point, runsSignal: analysis.runsSignal });
+      point.runsSignal = analysis.runsSignal;
+      points.push(point);
     }
     parts.push(analysis);
     warnings.push(...partWarnings(analysis, partPoints, resolved));
@@ -70,6 +71,14 @@ function isBaseline(row: number, options: ResolvedSpcOptions): boolean {
   return options.freeze === null || row <= options.freeze;
 }
 
+/** A point while its part is computed: its runs signal is set once the part's runs are read. */
+type PartPoint = SpcPoint & { runsSignal: boolean };
+
+/** `value` × `multiply`, or null when not finite. */
+function scaled(value: number, multiply: number): number | null {
+  return finiteOrNull(value * multiply);
+}
+
 /** Points of a part after `multiply`, with sigma signals; runsSignal is filled in later. */
 function pointsOf(
   input: SpcInput,
@@ -77,17 +86,18 @@ function pointsOf(
   frame: PartFrame,
   lines: PartLines,
   options: ResolvedSpcOptions,
-): SpcPoint[] {
-  const scale = (value: number) => finiteOrNull(value * options.multiply);
-  const cl = scale(lines.cl);
-  return frame.y.map((_value, k) => {
+): PartPoint[] {
+  const { multiply } = options;
+  const cl = scaled(lines.cl, multiply);
+  const points: PartPoint[] = [];
+  for (let k = 0; k < frame.y.length; k++) {
     const row = range.start + k + 1;
-    const y = scale(lines.y[k]);
-    const lcl = scale(lines.lcl[k]);
-    const ucl = scale(lines.ucl[k]);
+    const y = scaled(lines.y[k], multiply);
+    const lcl = scaled(lines.lcl[k], multiply);
+    const ucl = scaled(lines.ucl[k], multiply);
     // R: y > ucl | y < lcl, with NA as FALSE; NA | TRUE is TRUE, so each side stands alone.
     const sigmaSignal = y !== null && ((ucl !== null && y > ucl) || (lcl !== null && y < lcl));
-    return {
+    points.push({
       i: row,
       x: input.x[row - 1],
       y,
@@ -95,15 +105,16 @@ function pointsOf(
       cl,
       lcl,
       ucl,
-      lcl95: scale(lines.lcl95[k]),
-      ucl95: scale(lines.ucl95[k]),
+      lcl95: scaled(lines.lcl95[k], multiply),
+      ucl95: scaled(lines.ucl95[k], multiply),
       part: range.part,
       baseline: isBaseline(row, options),
       include: !options.exclude.has(row),
       sigmaSignal,
       runsSignal: false,
-    };
-  });
+    });
+  }
+  return points;
 }
 
 /** The Anhøj analysis of the part's included points, on the unmultiplied values as in qicharts2. */
@@ -113,20 +124,28 @@ function runsOf(
   points: readonly SpcPoint[],
   options: ResolvedSpcOptions,
 ): RunsAnalysis {
-  const included = points.map((point, k) => ({ point, k })).filter(({ point }) => point.include);
   const centre = Number.isNaN(lines.cl) ? null : lines.cl;
-  const statistics = analyseRuns(
-    included.map(({ k }) => (Number.isNaN(lines.y[k]) ? null : lines.y[k])),
-    included.map(() => centre),
-  );
+  const values: (number | null)[] = [];
+  const centres: (number | null)[] = [];
+  let sigmaSignals = 0;
+  for (let k = 0; k < points.length; k++) {
+    if (points[k].sigmaSignal) {
+      sigmaSignals++;
+    }
+    if (points[k].include) {
+      values.push(Number.isNaN(lines.y[k]) ? null : lines.y[k]);
+      centres.push(centre);
+    }
+  }
+  const statistics = analyseRuns(values, centres);
   return {
     part: range.part,
     firstIndex: range.start + 1,
-    nObs: included.length,
+    nObs: values.length,
     ...statistics,
     // qicharts2 reports the MR chart's runs statistics but never signals on them.
     runsSignal: options.chart === 'mr' ? false : statistics.runsSignal,
-    sigmaSignals: points.filter((point) => point.sigmaSignal).length,
+    sigmaSignals,
   };
 }
 

@@ -108,7 +108,23 @@ function describeRows(rows: readonly number[]): string {
   return `rows ${shown}${rows.length > 10 ? ` and ${rows.length - 10} more` : ''} are`;
 }
 
+/** Whether every value is of one type and greater than the one before (so none repeats). */
+function strictlyIncreasing(values: readonly (string | number)[]): boolean {
+  for (let i = 1; i < values.length; i++) {
+    const a = values[i - 1];
+    const b = values[i];
+    if (typeof a !== typeof b || !(a < b)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 function firstDuplicate(values: readonly (string | number)[]): string | number | null {
+  if (strictlyIncreasing(values)) {
+    // The usual case (periods in order) needs no set.
+    return null;
+  }
   const seen = new Set<string | number>();
   for (const value of values) {
     if (seen.has(value)) {
