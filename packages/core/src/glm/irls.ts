@@ -79,6 +79,16 @@ function evaluateAt(
   return { eta, mu, dev: totalDeviance(input, mu) };
 }
 
+/** Whether every μ lies in the family's domain. */
+function allValid(family: FamilyFunctions, mu: readonly number[]): boolean {
+  for (const m of mu) {
+    if (!family.validMu(m)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Adds a warning unless one with its code is there already. */
 function warnOnce(warnings: Warning[], code: string, message: string): void {
   if (!warnings.some((w) => w.code === code)) {
@@ -121,10 +131,13 @@ export function runIrls(input: IrlsInput): IrlsResult {
   let iterations = 0;
   for (let iter = 1; iter <= input.maxIterations; iter++) {
     iterations = iter;
-    const muEta = eta.map((e) => family.muEta(e));
-    const good = weights.map((w, i) => w > 0 && muEta[i] !== 0);
+    // Plain loops: a signal scan runs this some 100,000 times on a handful of rows.
+    const muEta = new Array<number>(n);
+    const good = new Array<boolean>(n);
     const index: number[] = [];
     for (let i = 0; i < n; i++) {
+      muEta[i] = family.muEta(eta[i]);
+      good[i] = weights[i] > 0 && muEta[i] !== 0;
       if (good[i]) {
         index.push(i);
       }
@@ -132,15 +145,16 @@ export function runIrls(input: IrlsInput): IrlsResult {
     if (index.length === 0) {
       cannotFit('no observation has a positive weight');
     }
-    const z = index.map((i) => eta[i] - offset[i] + (y[i] - mu[i]) / muEta[i]);
-    const w = index.map((i) => Math.sqrt((weights[i] * muEta[i] ** 2) / family.variance(mu[i])));
-    const next = solveWeightedLeastSquares(
-      index.map((i) => rows[i]),
-      w,
-      z,
-      input.terms,
-      tolerance,
-    );
+    const z = new Array<number>(index.length);
+    const w = new Array<number>(index.length);
+    const usedRows = new Array<readonly number[]>(index.length);
+    for (let k = 0; k < index.length; k++) {
+      const i = index[k];
+      z[k] = eta[i] - offset[i] + (y[i] - mu[i]) / muEta[i];
+      w[k] = Math.sqrt((weights[i] * muEta[i] ** 2) / family.variance(mu[i]));
+      usedRows[k] = rows[i];
+    }
+    const next = solveWeightedLeastSquares(usedRows, w, z, input.terms, tolerance);
     if (!next.coefficients.every(Number.isFinite)) {
       if (step === null) {
         cannotFit('non-finite coefficients at the first iteration');
@@ -152,11 +166,13 @@ export function runIrls(input: IrlsInput): IrlsResult {
     step = next;
     used = good;
     workingWeights = new Array<number>(n).fill(0);
-    index.forEach((i, k) => (workingWeights[i] = w[k] * w[k]));
+    for (let k = 0; k < index.length; k++) {
+      workingWeights[index[k]] = w[k] * w[k];
+    }
     let start = [...next.coefficients];
     ({ eta, mu, dev } = evaluateAt(input, start));
     boundary = false;
-    if (!Number.isFinite(dev) || !mu.every((m) => family.validMu(m))) {
+    if (!Number.isFinite(dev) || !allValid(family, mu)) {
       if (coefOld === null) {
         cannotFit('no valid set of coefficients has been found');
       }
@@ -165,11 +181,7 @@ export function runIrls(input: IrlsInput): IrlsResult {
         'step_size_truncated',
         'step size truncated: the deviance diverged or μ left its domain',
       );
-      for (
-        let halving = 1;
-        !Number.isFinite(dev) || !mu.every((m) => family.validMu(m));
-        halving++
-      ) {
+      for (let halving = 1; !Number.isFinite(dev) || !allValid(family, mu); halving++) {
         if (halving > input.maxIterations) {
           cannotFit('cannot correct the step size');
         }
