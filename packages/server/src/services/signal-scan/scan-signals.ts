@@ -50,7 +50,7 @@ const outbreakMemo: FlexibleWeekMemo = new Map();
 const OUTBREAK_MEMO_MAX = 200_000;
 
 /** Bumped when what a fingerprint covers, or how findings are computed here, changes. */
-export const SCAN_VERSION = '2';
+export const SCAN_VERSION = '3';
 
 export interface ScanProgress {
   /** Series looked at so far, and in all. */
@@ -139,28 +139,54 @@ export async function latestMonthWithData(db: Kysely<Database>): Promise<string 
 
 const key = (indicatorId: string, orgUnitId: string) => `${indicatorId}|${orgUnitId}`;
 
+/**
+ * A series' fingerprint: SHA-256 of what its findings depend on. The settings go in as JSON
+ * (`periodsJson`: the scan's periods, written once per scan); the points as bytes — value,
+ * numerator and denominator of each point as doubles, then one byte per number saying whether
+ * it is there — which costs far less than writing them as JSON (measured: ~14 µs a series for
+ * the JSON alone, in a scan of 20,480 series).
+ */
 function fingerprint(
   series: SeriesToAnalyse,
   indicator: ScanIndicator,
-  peers: string | null,
+  peersDigest: string | null,
+  periodsJson: string,
 ): string {
+  const { points } = series;
+  const numbers = new Float64Array(points.length * 3);
+  const present = new Uint8Array(points.length * 3);
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i];
+    if (p.value !== null) {
+      numbers[i * 3] = p.value;
+      present[i * 3] = 1;
+    }
+    if (p.numerator !== null) {
+      numbers[i * 3 + 1] = p.numerator;
+      present[i * 3 + 1] = 1;
+    }
+    if (p.denominator !== null) {
+      numbers[i * 3 + 2] = p.denominator;
+      present[i * 3 + 2] = 1;
+    }
+  }
+  const settings = JSON.stringify({
+    v: SCAN_VERSION,
+    chart: series.chartType,
+    factor: series.factor,
+    kind: series.kind,
+    notifiable: series.notifiable,
+    baselineEnd: series.baselineEnd,
+    phaseEnds: series.phaseEnds,
+    preset: [series.preset.id, series.preset.version],
+    expression: [indicator.numerator, indicator.denominator, indicator.annualized],
+    peers: peersDigest,
+  });
   return createHash('sha256')
-    .update(
-      JSON.stringify({
-        v: SCAN_VERSION,
-        periods: series.periodIds,
-        points: series.points.map((p) => [p.value, p.numerator, p.denominator]),
-        chart: series.chartType,
-        factor: series.factor,
-        kind: series.kind,
-        notifiable: series.notifiable,
-        baselineEnd: series.baselineEnd,
-        phaseEnds: series.phaseEnds,
-        preset: [series.preset.id, series.preset.version],
-        expression: [indicator.numerator, indicator.denominator, indicator.annualized],
-        peers,
-      }),
-    )
+    .update(periodsJson)
+    .update(settings)
+    .update(new Uint8Array(numbers.buffer))
+    .update(present)
     .digest('hex');
 }
 
@@ -552,6 +578,7 @@ export async function scanSignals(
   const counts: Counts = { created: 0, updated: 0, unchanged: storedCount };
   const periodIds = latest === null ? [] : monthsEndingAt(latest, SCAN_MONTHS);
   const periods = periodIds.map((id) => parsePeriodId(id));
+  const periodsJson = JSON.stringify(periodIds);
   const countSkipped = (k: string) => {
     counts.unchanged += (storedBySeries.get(k) ?? []).length;
   };
@@ -647,10 +674,14 @@ export async function scanSignals(
       });
       siblings.set(unit.parentId, list);
     }
-    const peers = new Map<string, { inputs: string; findings: Map<string, SignalFinding[]> }>();
+    // By parent: a digest of the siblings' latest numbers (what their funnel depends on, in every
+    // sibling's fingerprint), and the funnel's findings.
+    const peers = new Map<string, { digest: string; findings: Map<string, SignalFinding[]> }>();
     for (const [parentId, list] of siblings) {
       peers.set(parentId, {
-        inputs: JSON.stringify(list.map((s) => [s.orgUnitId, s.numerator, s.denominator])),
+        digest: createHash('sha256')
+          .update(JSON.stringify(list.map((s) => [s.orgUnitId, s.numerator, s.denominator])))
+          .digest('hex'),
         findings: peerFindings(
           indicator.defaultChartType,
           indicator.factor,
@@ -675,7 +706,7 @@ export async function scanSignals(
       }
       const { series } = entry;
       const peer = unit.parentId === null ? undefined : peers.get(unit.parentId);
-      const print = fingerprint(series, indicator, peer?.inputs ?? null);
+      const print = fingerprint(series, indicator, peer?.digest ?? null, periodsJson);
       if (!full && states.get(k) === print) {
         countSkipped(k);
         continue;
