@@ -9,6 +9,7 @@
  * (`query-series-columns.ts`), with the same numbers to the bit. The signal scan reads with this.
  */
 import type { Period, SeriesPoint } from '@sankofa/core';
+import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { sqliteConnectionOf } from '../db/dialects/sqlite/raw-connection.ts';
 import type { Database } from '../db/schema.ts';
@@ -106,16 +107,83 @@ interface ElementRead {
 const WHERE = `FROM data_values
   WHERE data_element_id = ? AND period_id IN (SELECT value FROM json_each(?))
     AND deleted = 0 AND numeric_value IS NOT NULL`;
-const SQL: Record<ValueShape, string> = {
-  totals: `SELECT org_unit_id, period_id, sum(numeric_value), count(numeric_value)
-  ${WHERE} GROUP BY period_id, org_unit_id`,
-  totalsMinMax: `SELECT org_unit_id, period_id, sum(numeric_value), count(numeric_value),
-    min(numeric_value), max(numeric_value)
-  ${WHERE} GROUP BY period_id, org_unit_id`,
-  items: `SELECT org_unit_id, category_option_combo_id, attribute_option_combo_id, period_id,
+/** The items shape on SQLite (combos apart): one row per stored value. */
+const ITEMS_SQL = `SELECT org_unit_id, category_option_combo_id, attribute_option_combo_id, period_id,
     numeric_value
-  ${WHERE}`,
+  ${WHERE}`;
+
+/**
+ * The totals shapes on SQLite: one row per period, with its org units and their sums, counts
+ * (and minima and maxima) as JSON arrays, in the order the grouping gives them (by period, then
+ * org unit: the key's order). better-sqlite3 spends ~2 µs making each result row, far more than
+ * SQLite spends on it, so a period's hundreds of units cross as one row of a few strings
+ * (measured on the 1,200-facility country: 885,596 totals in 1.81 s instead of 2.63 s). SQLite
+ * writes each double in JSON with the digits that read back to the same double, so the numbers
+ * are the same to the bit.
+ */
+const SQLITE_TOTALS_BY_PERIOD: Record<'totals' | 'totalsMinMax', string> = {
+  totals: `SELECT period_id, json_group_array(org_unit_id), json_group_array(s), json_group_array(c)
+  FROM (SELECT org_unit_id, period_id, sum(numeric_value) AS s, count(numeric_value) AS c
+    ${WHERE} GROUP BY period_id, org_unit_id)
+  GROUP BY period_id`,
+  totalsMinMax: `SELECT period_id, json_group_array(org_unit_id), json_group_array(s),
+    json_group_array(c), json_group_array(lo), json_group_array(hi)
+  FROM (SELECT org_unit_id, period_id, sum(numeric_value) AS s, count(numeric_value) AS c,
+      min(numeric_value) AS lo, max(numeric_value) AS hi
+    ${WHERE} GROUP BY period_id, org_unit_id)
+  GROUP BY period_id`,
 };
+
+/**
+ * Org-unit lists as read, parsed once: most periods of most elements list the same units, and
+ * parsing each again would allocate every id anew.
+ */
+const unitLists = new Map<string, string[]>();
+const UNIT_LISTS_MAX = 64;
+
+function parseUnitList(json: string): string[] {
+  let units = unitLists.get(json);
+  if (units === undefined) {
+    units = JSON.parse(json) as string[];
+    if (unitLists.size >= UNIT_LISTS_MAX) {
+      unitLists.clear();
+    }
+    unitLists.set(json, units);
+  }
+  return units;
+}
+
+/** The totals of one element on SQLite as tuples, by period then org unit. */
+function readTotalsSqlite(
+  connection: SQLite.Database,
+  dataElementId: string,
+  shape: 'totals' | 'totalsMinMax',
+  periodIds: readonly string[],
+): ValueTuple[] {
+  const rows = connection
+    .prepare(SQLITE_TOTALS_BY_PERIOD[shape])
+    .raw()
+    .all(dataElementId, JSON.stringify(periodIds)) as string[][];
+  const tuples: ValueTuple[] = [];
+  for (const row of rows) {
+    const periodId = row[0];
+    const units = parseUnitList(row[1]);
+    const sums = JSON.parse(row[2]) as number[];
+    const counts = JSON.parse(row[3]) as number[];
+    if (shape === 'totals') {
+      for (let i = 0; i < units.length; i++) {
+        tuples.push([units[i], periodId, sums[i], counts[i]]);
+      }
+    } else {
+      const mins = JSON.parse(row[4]) as number[];
+      const maxs = JSON.parse(row[5]) as number[];
+      for (let i = 0; i < units.length; i++) {
+        tuples.push([units[i], periodId, sums[i], counts[i], mins[i], maxs[i]]);
+      }
+    }
+  }
+  return tuples;
+}
 
 /**
  * The stored values of one data element in the stored periods, per org unit. An element
@@ -133,9 +201,12 @@ async function readElement(
     return [];
   }
   const connection = sqliteConnectionOf(db);
+  if (connection !== undefined && shape !== 'items') {
+    return readTotalsSqlite(connection, dataElementId, shape, periodIds);
+  }
   if (connection !== undefined) {
     return connection
-      .prepare(SQL[shape])
+      .prepare(ITEMS_SQL)
       .raw()
       .all(dataElementId, JSON.stringify(periodIds)) as ValueTuple[];
   }

@@ -20,6 +20,8 @@ const TARGET = 'CnstTarget1';
 const POPULATION = 'DePopul0001'; // AVERAGE_SUM_ORG_UNIT, yearly
 const YEARLY_SUM = 'DeYearSum01'; // SUM, yearly
 const STOCK = 'DeStock0001'; // LAST, monthly
+const LOWEST = 'DeLowest001'; // MIN, monthly
+const HIGHEST = 'DeHighest01'; // MAX, monthly
 
 const ratio = (numerator: string, denominator: string, factor = 100, annualized = false) =>
   ({ kind: 'indicator', numerator, denominator, factor, annualized }) as SeriesSubject;
@@ -81,7 +83,13 @@ describe.each(testDialects())('querySeries on %s', (dialect) => {
     });
     await db
       .insertInto('dataElements')
-      .values([de(POPULATION, 'AVERAGE_SUM_ORG_UNIT'), de(YEARLY_SUM, 'SUM'), de(STOCK, 'LAST')])
+      .values([
+        de(POPULATION, 'AVERAGE_SUM_ORG_UNIT'),
+        de(YEARLY_SUM, 'SUM'),
+        de(STOCK, 'LAST'),
+        de(LOWEST, 'MIN'),
+        de(HIGHEST, 'MAX'),
+      ])
       .execute();
     await ensurePeriods(db, [parsePeriodId('2024')]);
     const value = (dataElementId: string, periodId: string, orgUnitId: string, v: number) => ({
@@ -108,6 +116,12 @@ describe.each(testDialects())('querySeries on %s', (dialect) => {
         value(STOCK, '202401', F.facilityA1, 7),
         value(STOCK, '202402', F.facilityA1, 9),
         value(STOCK, '202401', F.facilityA2, 3),
+        ...[LOWEST, HIGHEST].flatMap((id) => [
+          value(id, '202401', F.facilityA1, 6.5),
+          value(id, '202402', F.facilityA1, 4.25),
+          value(id, '202401', F.facilityA2, 9),
+          value(id, '202402', F.facilityB1, 11),
+        ]),
       ])
       .execute();
   });
@@ -183,6 +197,14 @@ describe.each(testDialects())('querySeries on %s', (dialect) => {
     // Stock (LAST): each unit's latest value in the quarter, summed: A1 Feb 9 + A2 Jan 3 = 12.
     expect(await series(element(STOCK), F.districtA, '2024Q1')).toEqual([12]);
     expect(await series(element(STOCK), F.districtA, '202402')).toEqual([9]);
+    // MIN and MAX over the subtree's values (read as totals with their minima and maxima):
+    // District A January min(6.5, 9) = 6.5, max 9; the quarter adds A1's 4.25 in February.
+    expect(await series(element(LOWEST), F.districtA, '202401', '202402')).toEqual([6.5, 4.25]);
+    expect(await series(element(LOWEST), F.districtA, '2024Q1')).toEqual([4.25]);
+    expect(await series(element(HIGHEST), F.districtA, '202401', '202402')).toEqual([9, 4.25]);
+    // North adds B1's 11 in February.
+    expect(await series(element(HIGHEST), F.north, '2024Q1')).toEqual([11]);
+    expect(await series(element(LOWEST), F.north, '202402')).toEqual([4.25]);
     // A category option combo alone: OPD male at A1 = 3, both sexes = 3 + 7.
     expect(
       await series(
