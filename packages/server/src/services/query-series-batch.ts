@@ -16,10 +16,12 @@ import type { Database } from '../db/schema.ts';
 import { compileSubject, evaluateSeries, type SeriesSubject } from './query-series-evaluate.ts';
 import {
   buildElementColumns,
+  buildElementColumnsFromPeriods,
   columnsMode,
   evaluateFromColumns,
   type ColumnLayout,
   type ElementColumns,
+  type PeriodValues,
 } from './query-series-columns.ts';
 import { loadAggregationTypes, loadConstants } from './query-series-inputs.ts';
 import { PER_ORG_UNIT_TYPES, type StoredItemRow } from './query-series-rows.ts';
@@ -135,8 +137,18 @@ const SQLITE_TOTALS_BY_PERIOD: Record<'totals' | 'totalsMinMax', string> = {
 };
 
 /**
- * Org-unit lists as read, parsed once: most periods of most elements list the same units, and
- * parsing each again would allocate every id anew.
+ * The items shape on SQLite for the columns: one row per period, with each value's org unit,
+ * combos and number as JSON arrays, in the key's order (as `ITEMS_SQL` gives them). Grouping by
+ * combo as well would cost SQLite a sort.
+ */
+const SQLITE_ITEMS_BY_PERIOD = `SELECT period_id, json_group_array(org_unit_id),
+    json_group_array(category_option_combo_id), json_group_array(attribute_option_combo_id),
+    json_group_array(numeric_value)
+  ${WHERE} GROUP BY period_id`;
+
+/**
+ * Lists of ids as read (org units, combos), parsed once: most periods of most elements list the
+ * same ones, and parsing each again would allocate every id anew.
  */
 const unitLists = new Map<string, string[]>();
 const UNIT_LISTS_MAX = 64;
@@ -151,6 +163,44 @@ function parseUnitList(json: string): string[] {
     unitLists.set(json, units);
   }
   return units;
+}
+
+/**
+ * One element's values on SQLite for the columns, without a row or a tuple per value: one row
+ * per period ({@link SQLITE_TOTALS_BY_PERIOD}, {@link SQLITE_ITEMS_BY_PERIOD}).
+ */
+function readPeriodValuesSqlite(
+  connection: SQLite.Database,
+  dataElementId: string,
+  shape: 'totals' | 'items',
+  periodIds: readonly string[],
+): PeriodValues[] {
+  if (shape === 'totals') {
+    const rows = connection
+      .prepare(SQLITE_TOTALS_BY_PERIOD.totals)
+      .raw()
+      .all(dataElementId, JSON.stringify(periodIds)) as string[][];
+    return rows.map((row) => ({
+      periodId: row[0],
+      units: parseUnitList(row[1]),
+      sums: JSON.parse(row[2]) as number[],
+      counts: JSON.parse(row[3]) as number[],
+      cocs: null,
+      aocs: null,
+    }));
+  }
+  const rows = connection
+    .prepare(SQLITE_ITEMS_BY_PERIOD)
+    .raw()
+    .all(dataElementId, JSON.stringify(periodIds)) as string[][];
+  return rows.map((row) => ({
+    periodId: row[0],
+    units: parseUnitList(row[1]),
+    cocs: parseUnitList(row[2]),
+    aocs: parseUnitList(row[3]),
+    sums: JSON.parse(row[4]) as number[],
+    counts: null,
+  }));
 }
 
 /** The totals of one element on SQLite as tuples, by period then org unit. */
@@ -416,9 +466,18 @@ export async function querySeriesForOrgUnits(
     mode: 'sum' | 'last',
     layout: ColumnLayout,
   ): Promise<ElementColumns | null> => {
-    const { read: element } = entry(dataElementId);
+    const { shape, read: element } = entry(dataElementId);
     if (element.columns?.layout !== layout) {
-      const columns = buildElementColumns(await read(dataElementId), mode, layout);
+      const connection = sqliteConnectionOf(db);
+      // On SQLite the values go from their rows per period straight into columns.
+      const columns =
+        connection !== undefined && shape !== 'totalsMinMax' && element.values === null
+          ? buildElementColumnsFromPeriods(
+              readPeriodValuesSqlite(connection, dataElementId, shape, storedIds),
+              mode,
+              layout,
+            )
+          : buildElementColumns(await read(dataElementId), mode, layout);
       element.columns = { layout, columns };
       if (columns !== null) {
         element.values = null;

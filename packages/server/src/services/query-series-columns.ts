@@ -57,65 +57,70 @@ export interface ElementColumns {
 }
 
 /**
- * The columns of one element from its tuples, or null when the fast path does not apply.
- * `sum`: every unit's own values, then each unit's totals added into its parent's, deepest
- * first (as the general path's `addInto`). `last`: for each unit, the values of every unit in
- * its subtree in the order read, from 0 (as `aggregateValues`' LAST over one value per unit).
+ * An element's values in one stored period as SQLite reads them for the columns
+ * (query-series-batch.ts), one entry per value: its org unit and number — the sum of the unit's
+ * values with `counts` of them (combos summed: `cocs` and `aocs` null), or one combo's stored
+ * value (`counts` null, the combo in `cocs` and `aocs`).
  */
-export function buildElementColumns(
-  tuples: readonly Tuple[],
-  mode: 'sum' | 'last',
-  layout: ColumnLayout,
-): ElementColumns | null {
-  const P = layout.periods;
-  const size = layout.parentIndex.length * P;
-  const byCombo = new Map<string, ItemColumns>();
-  const items: ItemColumns[] = [];
-  const safe = Number.MAX_SAFE_INTEGER / (tuples.length + 1);
-  let integers = true;
-  for (const tuple of tuples) {
-    let orgUnitId: string;
-    let coc = '';
-    let aoc = '';
-    let periodId: string;
-    let sum: number;
-    let count = 1;
-    if (tuple.length === 5) {
-      [orgUnitId, coc, aoc, periodId, sum] = tuple;
-    } else {
-      [orgUnitId, periodId, sum, count] = tuple;
-    }
+export interface PeriodValues {
+  readonly periodId: string;
+  readonly units: readonly string[];
+  readonly sums: readonly number[];
+  readonly counts: readonly number[] | null;
+  readonly cocs: readonly string[] | null;
+  readonly aocs: readonly string[] | null;
+}
+
+/**
+ * Builds an element's columns value by value, in the order read. `sum`: every unit's own
+ * values, then (`finish`) each unit's totals added into its parent's, deepest first (as the
+ * general path's `addInto`). `last`: for each unit, the values of every unit in its subtree in
+ * the order read, from 0 (as `aggregateValues`' LAST over one value per unit).
+ */
+class ColumnsBuilder {
+  private readonly byCombo = new Map<string, ItemColumns>();
+  private readonly items: ItemColumns[] = [];
+  private readonly size: number;
+  private readonly safe: number;
+  private integers = true;
+
+  constructor(
+    private readonly mode: 'sum' | 'last',
+    private readonly layout: ColumnLayout,
+    valueCount: number,
+  ) {
+    this.size = layout.parentIndex.length * layout.periods;
+    this.safe = Number.MAX_SAFE_INTEGER / (valueCount + 1);
+  }
+
+  /** Adds one value; false when the fast path does not apply to the element. */
+  add(
+    orgUnitId: string,
+    coc: string,
+    aoc: string,
+    periodId: string,
+    sum: number,
+    count: number,
+  ): boolean {
+    const { layout, mode } = this;
+    const P = layout.periods;
     const period = layout.periodIndex.get(periodId);
     if (period === undefined) {
-      if (layout.storedIds.has(periodId)) {
-        return null;
-      }
-      continue;
+      return !layout.storedIds.has(periodId);
     }
     const unit = layout.unitIndex.get(orgUnitId);
     if (unit === undefined) {
-      continue;
+      return true;
     }
     if (!(count > 0)) {
-      return null;
+      return false;
     }
-    if (integers && !(Number.isInteger(sum) && Math.abs(sum) <= safe)) {
-      integers = false;
+    if (this.integers && !(Number.isInteger(sum) && Math.abs(sum) <= this.safe)) {
+      this.integers = false;
     }
-    const comboKey = `${coc}|${aoc}`;
-    let item = byCombo.get(comboKey);
-    if (item === undefined) {
-      if (mode === 'last' && (coc !== '' || aoc !== '')) {
-        return null;
-      }
-      item = {
-        categoryOptionComboId: coc,
-        attributeOptionComboId: aoc,
-        sums: new Float64Array(size),
-        present: new Uint8Array(size),
-      };
-      byCombo.set(comboKey, item);
-      items.push(item);
+    const item = this.itemOf(coc, aoc);
+    if (item === null) {
+      return false;
     }
     const { sums, present } = item;
     if (mode === 'sum') {
@@ -137,30 +142,110 @@ export function buildElementColumns(
         }
       }
     }
+    return true;
   }
-  if (mode === 'sum') {
-    for (const unit of layout.deepestFirst) {
-      const parent = layout.parentIndex[unit];
-      if (parent < 0) {
-        continue;
+
+  /** The combo's columns, made on its first value; null for a combo LAST cannot hold. */
+  private itemOf(coc: string, aoc: string): ItemColumns | null {
+    const comboKey = coc === '' && aoc === '' ? '' : `${coc}|${aoc}`;
+    let item = this.byCombo.get(comboKey);
+    if (item === undefined) {
+      if (this.mode === 'last' && comboKey !== '') {
+        return null;
       }
-      for (const { sums, present } of items) {
-        const from = unit * P;
-        const to = parent * P;
-        for (let p = 0; p < P; p++) {
-          if (present[from + p] === 1) {
-            if (present[to + p] === 1) {
-              sums[to + p] += sums[from + p];
-            } else {
-              sums[to + p] = sums[from + p];
-              present[to + p] = 1;
+      item = {
+        categoryOptionComboId: coc,
+        attributeOptionComboId: aoc,
+        sums: new Float64Array(this.size),
+        present: new Uint8Array(this.size),
+      };
+      this.byCombo.set(comboKey, item);
+      this.items.push(item);
+    }
+    return item;
+  }
+
+  /** The columns, summed up the hierarchy for `sum`. */
+  finish(): ElementColumns {
+    const { layout, mode, items } = this;
+    const P = layout.periods;
+    if (mode === 'sum') {
+      for (const unit of layout.deepestFirst) {
+        const parent = layout.parentIndex[unit];
+        if (parent < 0) {
+          continue;
+        }
+        for (const { sums, present } of items) {
+          const from = unit * P;
+          const to = parent * P;
+          for (let p = 0; p < P; p++) {
+            if (present[from + p] === 1) {
+              if (present[to + p] === 1) {
+                sums[to + p] += sums[from + p];
+              } else {
+                sums[to + p] = sums[from + p];
+                present[to + p] = 1;
+              }
             }
           }
         }
       }
     }
+    return { mode, items, integers: this.integers };
   }
-  return { mode, items, integers };
+}
+
+/** The columns of one element from its tuples, or null when the fast path does not apply. */
+export function buildElementColumns(
+  tuples: readonly Tuple[],
+  mode: 'sum' | 'last',
+  layout: ColumnLayout,
+): ElementColumns | null {
+  const builder = new ColumnsBuilder(mode, layout, tuples.length);
+  for (const tuple of tuples) {
+    const added =
+      tuple.length === 5
+        ? builder.add(tuple[0], tuple[1], tuple[2], tuple[3], tuple[4], 1)
+        : builder.add(tuple[0], '', '', tuple[1], tuple[2], tuple[3]);
+    if (!added) {
+      return null;
+    }
+  }
+  return builder.finish();
+}
+
+/**
+ * The columns of one element from its values by period (SQLite's read), or null when the fast
+ * path does not apply: the same columns as {@link buildElementColumns} of the same values as
+ * tuples, in the same order (by period, then org unit and combo), without making a tuple per
+ * value.
+ */
+export function buildElementColumnsFromPeriods(
+  periods: readonly PeriodValues[],
+  mode: 'sum' | 'last',
+  layout: ColumnLayout,
+): ElementColumns | null {
+  let valueCount = 0;
+  for (const p of periods) {
+    valueCount += p.units.length;
+  }
+  const builder = new ColumnsBuilder(mode, layout, valueCount);
+  for (const { periodId, units, sums, counts, cocs, aocs } of periods) {
+    for (let i = 0; i < units.length; i++) {
+      const added = builder.add(
+        units[i],
+        cocs === null ? '' : cocs[i],
+        aocs === null ? '' : aocs[i],
+        periodId,
+        sums[i],
+        counts === null ? 1 : counts[i],
+      );
+      if (!added) {
+        return null;
+      }
+    }
+  }
+  return builder.finish();
 }
 
 /** The columns of the items a reference names, or null when their sum could depend on the order. */
