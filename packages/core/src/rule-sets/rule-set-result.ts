@@ -4,6 +4,8 @@
  */
 import type { RuleFinding, RuleId, RuleSetResult, RuleSetWarning } from './rule-set-types.ts';
 
+const NO_RULES: readonly RuleId[] = Object.freeze([]);
+
 /**
  * Assembles the result of one evaluation.
  * @param preset - Id and version of the preset that ran.
@@ -17,12 +19,13 @@ export function assembleResult(
   findings: readonly RuleFinding[],
   warnings: readonly RuleSetWarning[],
 ): RuleSetResult {
-  const pointRules: RuleId[][] = Array.from({ length: n }, () => []);
+  // Most points have no rule: they share one empty list, and a point gets its own on its first.
+  const pointRules = new Array<readonly RuleId[]>(n).fill(NO_RULES);
   for (const finding of findings) {
     for (const i of finding.points) {
       const rules = pointRules[i];
       if (!rules.includes(finding.rule)) {
-        rules.push(finding.rule);
+        pointRules[i] = [...rules, finding.rule];
       }
     }
   }

@@ -255,26 +255,43 @@ export function findingsFromSpcChart(
   checkLength('periodIds', periodIds.length, chart.points.length);
   const centreLine: CentreLineWord = chart.chart === 'run' ? 'median' : 'average';
   const latestPeriod = periodIds[periodIds.length - 1];
-  const evaluate = (points: readonly SpcChart['points'][number][], ids: readonly string[]) =>
-    findingsFromRuleSet({
-      periodIds: ids,
-      result: preset.evaluate(ruleSeriesOf(points)),
-      centreLine,
-      latestPeriod,
-      keep,
-    });
+  const context: PartContext = { preset, centreLine, latestPeriod, keep };
   const first = chart.points[0]?.part;
   if (chart.points.every((p) => p.part === first)) {
     // One part (no phases): the whole chart, without splitting it.
-    return chart.points.length === 0 ? [] : evaluate(chart.points, periodIds);
+    return chart.points.length === 0 ? [] : partFindings(chart.points, periodIds, context);
   }
   const parts = [...new Set(chart.points.map((p) => p.part))];
   return parts.flatMap((part) => {
     const indices = chart.points.flatMap((p, i) => (p.part === part ? [i] : []));
-    return evaluate(
+    return partFindings(
       indices.map((i) => chart.points[i]),
       indices.map((i) => periodIds[i]),
+      context,
     );
+  });
+}
+
+/** What every part of a chart is read with. */
+interface PartContext {
+  readonly preset: RuleSetPreset;
+  readonly centreLine: CentreLineWord;
+  readonly latestPeriod: string;
+  readonly keep: FindingFilter | undefined;
+}
+
+/** The findings of one part of a chart (a module function: a scan reads thousands of charts). */
+function partFindings(
+  points: readonly SpcChart['points'][number][],
+  ids: readonly string[],
+  context: PartContext,
+): SignalFinding[] {
+  return findingsFromRuleSet({
+    periodIds: ids,
+    result: context.preset.evaluate(ruleSeriesOf(points)),
+    centreLine: context.centreLine,
+    latestPeriod: context.latestPeriod,
+    keep: context.keep,
   });
 }
 

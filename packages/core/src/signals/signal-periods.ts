@@ -59,7 +59,14 @@ export function comparePeriodIds(a: string, b: string): number {
 
 /** Sorted, without repeats. */
 export function sortPeriodIds(ids: Iterable<string>): string[] {
-  return [...new Set(ids)].sort(comparePeriodIds);
+  const list = [...ids];
+  // Findings list their periods in order already: no set and no sort then.
+  for (let i = 1; i < list.length; i++) {
+    if (comparePeriodIds(list[i - 1], list[i]) >= 0) {
+      return [...new Set(list)].sort(comparePeriodIds);
+    }
+  }
+  return list;
 }
 
 /** True when `b` is the period right after `a` (same type). */

@@ -68,12 +68,11 @@ export function scanChartType(chartType: string): SpcChartType {
 
 /** The SPC options from the saved settings, as 1-based rows of this series' periods. */
 export function spcOptionsFor(series: SeriesToAnalyse, chart: SpcChartType): SpcOptions {
-  const position = (id: string) => series.periodIds.indexOf(id) + 1;
   const part = series.phaseEnds
-    .map(position)
+    .map((id) => series.periodIds.indexOf(id) + 1)
     .filter((row) => row >= 1 && row < series.periodIds.length)
     .sort((a, b) => a - b);
-  const freeze = series.baselineEnd === null ? 0 : position(series.baselineEnd);
+  const freeze = series.baselineEnd === null ? 0 : series.periodIds.indexOf(series.baselineEnd) + 1;
   return {
     chart,
     ...(RATIO_CHARTS.has(chart) ? { multiply: series.factor } : {}),
@@ -121,19 +120,6 @@ export function seriesSpcChart(
     return null;
   }
   const chart = scanChartType(series.chartType);
-  const x = series.periodIds;
-  const values = series.points.map((p) => p.value);
-  const attempt = (type: SpcChartType) => {
-    const options = spcOptionsFor(series, type);
-    const input = RATIO_CHARTS.has(type)
-      ? {
-          x,
-          y: series.points.map((p) => (p.value === null ? null : p.numerator)),
-          n: series.points.map((p) => (p.value === null ? null : p.denominator)),
-        }
-      : { x, y: values };
-    return { type, chart: computeSpcChart(input, options) };
-  };
   const proportionFits =
     (chart !== 'p' && chart !== 'pp') ||
     series.points.every(
@@ -143,13 +129,29 @@ export function seriesSpcChart(
     );
   if (RATIO_CHARTS.has(chart) && proportionFits) {
     try {
-      return attempt(chart);
+      return chartOfType(series, chart);
     } catch {
       // Counts a ratio chart refuses (negative, non-finite): read the value on an I chart.
     }
-    return attempt('i');
+    return chartOfType(series, 'i');
   }
-  return attempt(RATIO_CHARTS.has(chart) ? 'i' : chart);
+  return chartOfType(series, RATIO_CHARTS.has(chart) ? 'i' : chart);
+}
+
+/** The series on a chart of this type: numerators and denominators for ratio charts, else values. */
+function chartOfType(
+  series: SeriesToAnalyse,
+  type: SpcChartType,
+): { readonly type: SpcChartType; readonly chart: SpcChart } {
+  const x = series.periodIds;
+  const input = RATIO_CHARTS.has(type)
+    ? {
+        x,
+        y: series.points.map((p) => (p.value === null ? null : p.numerator)),
+        n: series.points.map((p) => (p.value === null ? null : p.denominator)),
+      }
+    : { x, y: series.points.map((p) => p.value) };
+  return { type, chart: computeSpcChart(input, spcOptionsFor(series, type)) };
 }
 
 /**
