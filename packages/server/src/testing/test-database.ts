@@ -66,6 +66,19 @@ export async function createTestDatabase(
       await adapter.close();
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
+      // The pool's close returns once every client has been asked to end, before each server
+      // process has gone: a FORCE drop then would terminate a connection that is still ending,
+      // whose client reports it as an unhandled error. Wait (briefly) for them to go first.
+      for (let waited = 0; waited < 5_000; waited += 20) {
+        const open = await client.query<{ n: string }>(
+          'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
+        if (Number(open.rows[0]?.n ?? 0) === 0) {
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
     },
