@@ -1,24 +1,13 @@
 /**
  * The one-column least-squares step (sums) against the Householder QR it replaces for
- * intercept-only fits: the same coefficient, covariance and leverages to rounding, on designs of
- * ones (an intercept) and of other values, with weights spanning orders of magnitude; and the
- * same refusal of an all-zero column.
+ * intercept-only fits: the same coefficient, covariance and leverages to rounding, on random
+ * designs of ones (an intercept) and of other values, with weights spanning orders of magnitude;
+ * and the same refusal of an all-zero column.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors.ts';
 import { solveByQr, solveWeightedLeastSquares } from './weighted-least-squares.ts';
-
-/** A small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function close(actual: number, expected: number): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
@@ -26,26 +15,48 @@ function close(actual: number, expected: number): void {
 
 describe('solveWeightedLeastSquares with one column', () => {
   it('gives the Householder QR’s coefficient, covariance and leverages', () => {
-    const next = random(11);
-    for (let trial = 0; trial < 200; trial++) {
-      const n = 1 + Math.floor(next() * 30);
-      const intercept = trial % 2 === 0;
-      const rows = Array.from({ length: n }, () => [intercept ? 1 : (next() - 0.3) * 10]);
-      const sqrtWeights = Array.from({ length: n }, () => Math.sqrt(10 ** (next() * 8 - 4)));
-      const z = Array.from({ length: n }, () => (next() - 0.5) * 10 ** (next() * 6));
-      const fast = solveWeightedLeastSquares(rows, sqrtWeights, z, ['(Intercept)'], 1e-11);
-      const qr = solveByQr(rows, sqrtWeights, z, ['(Intercept)'], 1e-11);
-      close(fast.coefficients[0], qr.coefficients[0]);
-      close(fast.unscaledCovariance()[0][0], qr.unscaledCovariance()[0][0]);
-      const h = fast.leverages();
-      const hQr = qr.leverages();
-      expect(h).toHaveLength(n);
-      h.forEach((v, i) => close(v, hQr[i]));
-      close(
-        h.reduce((a, b) => a + b, 0),
-        1,
-      );
-    }
+    // A column of ones (an intercept) or of other values (0.1 to 7 either side of 0); weights
+    // over eight orders of magnitude.
+    const design = fc.integer({ min: 1, max: 30 }).chain((n) =>
+      fc.record({
+        column: fc.oneof(
+          fc.constant(Array.from({ length: n }, () => 1)),
+          fc
+            .array(fc.tuple(fc.constantFrom(-1, 1), fc.double({ min: 0.1, max: 7, noNaN: true })), {
+              minLength: n,
+              maxLength: n,
+            })
+            .map((values) => values.map(([sign, v]) => sign * v)),
+        ),
+        weights: fc.array(fc.double({ min: -4, max: 4, noNaN: true }), {
+          minLength: n,
+          maxLength: n,
+        }),
+        z: fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), {
+          minLength: n,
+          maxLength: n,
+        }),
+      }),
+    );
+    fc.assert(
+      fc.property(design, ({ column, weights, z }) => {
+        const rows = column.map((v) => [v]);
+        const sqrtWeights = weights.map((e) => Math.sqrt(10 ** e));
+        const fast = solveWeightedLeastSquares(rows, sqrtWeights, z, ['(Intercept)'], 1e-11);
+        const qr = solveByQr(rows, sqrtWeights, z, ['(Intercept)'], 1e-11);
+        close(fast.coefficients[0], qr.coefficients[0]);
+        close(fast.unscaledCovariance()[0][0], qr.unscaledCovariance()[0][0]);
+        const h = fast.leverages();
+        const hQr = qr.leverages();
+        expect(h).toHaveLength(rows.length);
+        h.forEach((v, i) => close(v, hQr[i]));
+        close(
+          h.reduce((acc, v) => acc + v, 0),
+          1,
+        );
+      }),
+      { seed: 11, numRuns: 200 },
+    );
   });
 
   it('reads an intercept-only fit as a weighted mean', () => {

@@ -21,6 +21,16 @@ export function allMigrations(adapter: DialectAdapter): Record<string, Migration
   };
 }
 
+/** The migrator of Sankofa's migrations, with its bookkeeping tables (tests migrate step by step). */
+export function createMigrator(adapter: DialectAdapter): Migrator {
+  return new Migrator({
+    db: adapter.db,
+    provider: { getMigrations: () => Promise.resolve(allMigrations(adapter)) },
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+}
+
 /** Result of bringing a database up to date. */
 export interface MigrationReport {
   /** Names of migrations applied by this call, in order. */
@@ -33,13 +43,7 @@ export interface MigrationReport {
  * @throws the underlying error when a migration fails (that migration is rolled back)
  */
 export async function migrateToLatest(adapter: DialectAdapter): Promise<MigrationReport> {
-  const migrator = new Migrator({
-    db: adapter.db,
-    provider: { getMigrations: () => Promise.resolve(allMigrations(adapter)) },
-    migrationTableName: 'schema_migrations',
-    migrationLockTableName: 'schema_migrations_lock',
-  });
-  const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
+  const { error, results }: MigrationResultSet = await createMigrator(adapter).migrateToLatest();
   if (error !== undefined) {
     throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
   }

@@ -109,21 +109,18 @@ interface ElementRead {
 const WHERE = `FROM data_values
   WHERE data_element_id = ? AND period_id IN (SELECT value FROM json_each(?))
     AND deleted = 0 AND numeric_value IS NOT NULL`;
-/** The items shape on SQLite (combos apart): one row per stored value. */
-const ITEMS_SQL = `SELECT org_unit_id, category_option_combo_id, attribute_option_combo_id, period_id,
-    numeric_value
-  ${WHERE}`;
-
 /**
- * The totals shapes on SQLite: one row per period, with its org units and their sums, counts
- * (and minima and maxima) as JSON arrays, in the order the grouping gives them (by period, then
- * org unit: the key's order). better-sqlite3 spends ~2 µs making each result row, far more than
- * SQLite spends on it, so a period's hundreds of units cross as one row of a few strings
- * (measured on the 1,200-facility country: 885,596 totals in 1.81 s instead of 2.63 s). SQLite
- * writes each double in JSON with the digits that read back to the same double, so the numbers
- * are the same to the bit.
+ * What SQLite returns for each shape: one row per period, with its org units and their numbers
+ * as JSON arrays, in the key's order (by period, then org unit and combo). better-sqlite3 spends
+ * ~2 µs making each result row, far more than SQLite spends on it, so a period's hundreds of
+ * units cross as one row of a few strings (measured on the 1,200-facility country: 885,596
+ * totals in 1.81 s instead of 2.63 s). SQLite writes each double in JSON with the digits that
+ * read back to the same double, so the numbers are the same to the bit.
+ *
+ * - totals: sum and count of each unit's values, combos summed (and minimum and maximum);
+ * - items: each stored value with its combos (grouping by combo as well would cost a sort).
  */
-const SQLITE_TOTALS_BY_PERIOD: Record<'totals' | 'totalsMinMax', string> = {
+const SQLITE_BY_PERIOD: Record<ValueShape, string> = {
   totals: `SELECT period_id, json_group_array(org_unit_id), json_group_array(s), json_group_array(c)
   FROM (SELECT org_unit_id, period_id, sum(numeric_value) AS s, count(numeric_value) AS c
     ${WHERE} GROUP BY period_id, org_unit_id)
@@ -134,101 +131,86 @@ const SQLITE_TOTALS_BY_PERIOD: Record<'totals' | 'totalsMinMax', string> = {
       min(numeric_value) AS lo, max(numeric_value) AS hi
     ${WHERE} GROUP BY period_id, org_unit_id)
   GROUP BY period_id`,
-};
-
-/**
- * The items shape on SQLite for the columns: one row per period, with each value's org unit,
- * combos and number as JSON arrays, in the key's order (as `ITEMS_SQL` gives them). Grouping by
- * combo as well would cost SQLite a sort.
- */
-const SQLITE_ITEMS_BY_PERIOD = `SELECT period_id, json_group_array(org_unit_id),
+  items: `SELECT period_id, json_group_array(org_unit_id),
     json_group_array(category_option_combo_id), json_group_array(attribute_option_combo_id),
     json_group_array(numeric_value)
-  ${WHERE} GROUP BY period_id`;
+  ${WHERE} GROUP BY period_id`,
+};
 
 /**
  * Lists of ids as read (org units, combos), parsed once: most periods of most elements list the
  * same ones, and parsing each again would allocate every id anew.
  */
-const unitLists = new Map<string, string[]>();
-const UNIT_LISTS_MAX = 64;
+const idLists = new Map<string, string[]>();
+const ID_LISTS_MAX = 64;
 
-function parseUnitList(json: string): string[] {
-  let units = unitLists.get(json);
-  if (units === undefined) {
-    units = JSON.parse(json) as string[];
-    if (unitLists.size >= UNIT_LISTS_MAX) {
-      unitLists.clear();
+function parseIdList(json: string): string[] {
+  let ids = idLists.get(json);
+  if (ids === undefined) {
+    ids = JSON.parse(json) as string[];
+    if (idLists.size >= ID_LISTS_MAX) {
+      idLists.clear();
     }
-    unitLists.set(json, units);
+    idLists.set(json, ids);
   }
-  return units;
+  return ids;
 }
 
-/**
- * One element's values on SQLite for the columns, without a row or a tuple per value: one row
- * per period ({@link SQLITE_TOTALS_BY_PERIOD}, {@link SQLITE_ITEMS_BY_PERIOD}).
- */
+/** One element's values on SQLite, one entry per period ({@link SQLITE_BY_PERIOD}). */
 function readPeriodValuesSqlite(
   connection: SQLite.Database,
   dataElementId: string,
-  shape: 'totals' | 'items',
+  shape: ValueShape,
   periodIds: readonly string[],
 ): PeriodValues[] {
-  if (shape === 'totals') {
-    const rows = connection
-      .prepare(SQLITE_TOTALS_BY_PERIOD.totals)
-      .raw()
-      .all(dataElementId, JSON.stringify(periodIds)) as string[][];
-    return rows.map((row) => ({
-      periodId: row[0],
-      units: parseUnitList(row[1]),
-      sums: JSON.parse(row[2]) as number[],
-      counts: JSON.parse(row[3]) as number[],
-      cocs: null,
-      aocs: null,
-    }));
-  }
   const rows = connection
-    .prepare(SQLITE_ITEMS_BY_PERIOD)
+    .prepare(SQLITE_BY_PERIOD[shape])
     .raw()
     .all(dataElementId, JSON.stringify(periodIds)) as string[][];
-  return rows.map((row) => ({
-    periodId: row[0],
-    units: parseUnitList(row[1]),
-    cocs: parseUnitList(row[2]),
-    aocs: parseUnitList(row[3]),
-    sums: JSON.parse(row[4]) as number[],
-    counts: null,
-  }));
+  const numbers = (json: string) => JSON.parse(json) as number[];
+  return rows.map((row) =>
+    shape === 'items'
+      ? {
+          periodId: row[0],
+          units: parseIdList(row[1]),
+          cocs: parseIdList(row[2]),
+          aocs: parseIdList(row[3]),
+          sums: numbers(row[4]),
+          counts: null,
+          mins: null,
+          maxs: null,
+        }
+      : {
+          periodId: row[0],
+          units: parseIdList(row[1]),
+          cocs: null,
+          aocs: null,
+          sums: numbers(row[2]),
+          counts: numbers(row[3]),
+          mins: shape === 'totalsMinMax' ? numbers(row[4]) : null,
+          maxs: shape === 'totalsMinMax' ? numbers(row[5]) : null,
+        },
+  );
 }
 
-/** The totals of one element on SQLite as tuples, by period then org unit. */
-function readTotalsSqlite(
-  connection: SQLite.Database,
-  dataElementId: string,
-  shape: 'totals' | 'totalsMinMax',
-  periodIds: readonly string[],
-): ValueTuple[] {
-  const rows = connection
-    .prepare(SQLITE_TOTALS_BY_PERIOD[shape])
-    .raw()
-    .all(dataElementId, JSON.stringify(periodIds)) as string[][];
+/** The values by period as the tuples of their shape (see {@link ValueTuple}), in the same order. */
+function tuplesOf(periods: readonly PeriodValues[], shape: ValueShape): ValueTuple[] {
   const tuples: ValueTuple[] = [];
-  for (const row of rows) {
-    const periodId = row[0];
-    const units = parseUnitList(row[1]);
-    const sums = JSON.parse(row[2]) as number[];
-    const counts = JSON.parse(row[3]) as number[];
-    if (shape === 'totals') {
-      for (let i = 0; i < units.length; i++) {
-        tuples.push([units[i], periodId, sums[i], counts[i]]);
-      }
-    } else {
-      const mins = JSON.parse(row[4]) as number[];
-      const maxs = JSON.parse(row[5]) as number[];
-      for (let i = 0; i < units.length; i++) {
-        tuples.push([units[i], periodId, sums[i], counts[i], mins[i], maxs[i]]);
+  for (const { periodId, units, sums, counts, cocs, aocs, mins, maxs } of periods) {
+    for (let i = 0; i < units.length; i++) {
+      if (shape === 'items') {
+        tuples.push([units[i], cocs?.[i] ?? '', aocs?.[i] ?? '', periodId, sums[i]]);
+      } else if (shape === 'totals') {
+        tuples.push([units[i], periodId, sums[i], counts?.[i] ?? 1]);
+      } else {
+        tuples.push([
+          units[i],
+          periodId,
+          sums[i],
+          counts?.[i] ?? 1,
+          mins?.[i] ?? NaN,
+          maxs?.[i] ?? NaN,
+        ]);
       }
     }
   }
@@ -239,7 +221,8 @@ function readTotalsSqlite(
  * The stored values of one data element in the stored periods, per org unit. An element
  * referenced only as a total (`#{de}`) comes summed over its combos: fewer rows to carry into
  * JavaScript, where each row costs far more than in SQL. On SQLite the statement runs on the
- * raw connection and returns arrays, skipping the query builder's per-row work.
+ * raw connection and returns a row per period ({@link SQLITE_BY_PERIOD}), skipping the query
+ * builder's per-row work.
  */
 async function readElement(
   db: Kysely<Database>,
@@ -251,14 +234,8 @@ async function readElement(
     return [];
   }
   const connection = sqliteConnectionOf(db);
-  if (connection !== undefined && shape !== 'items') {
-    return readTotalsSqlite(connection, dataElementId, shape, periodIds);
-  }
   if (connection !== undefined) {
-    return connection
-      .prepare(ITEMS_SQL)
-      .raw()
-      .all(dataElementId, JSON.stringify(periodIds)) as ValueTuple[];
+    return tuplesOf(readPeriodValuesSqlite(connection, dataElementId, shape, periodIds), shape);
   }
   const base = db
     .selectFrom('dataValues as dv')
@@ -471,7 +448,7 @@ export async function querySeriesForOrgUnits(
       const connection = sqliteConnectionOf(db);
       // On SQLite the values go from their rows per period straight into columns.
       const columns =
-        connection !== undefined && shape !== 'totalsMinMax' && element.values === null
+        connection !== undefined && element.values === null
           ? buildElementColumnsFromPeriods(
               readPeriodValuesSqlite(connection, dataElementId, shape, storedIds),
               mode,

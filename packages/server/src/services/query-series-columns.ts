@@ -57,10 +57,10 @@ export interface ElementColumns {
 }
 
 /**
- * An element's values in one stored period as SQLite reads them for the columns
- * (query-series-batch.ts), one entry per value: its org unit and number — the sum of the unit's
- * values with `counts` of them (combos summed: `cocs` and `aocs` null), or one combo's stored
- * value (`counts` null, the combo in `cocs` and `aocs`).
+ * An element's values in one stored period as SQLite reads them (query-series-batch.ts), one
+ * entry per value: its org unit and number — the sum of the unit's values with `counts` of them
+ * (combos summed: `cocs` and `aocs` null; `mins` and `maxs` for the MIN and MAX types), or one
+ * combo's stored value (`counts` null, the combo in `cocs` and `aocs`).
  */
 export interface PeriodValues {
   readonly periodId: string;
@@ -69,6 +69,8 @@ export interface PeriodValues {
   readonly counts: readonly number[] | null;
   readonly cocs: readonly string[] | null;
   readonly aocs: readonly string[] | null;
+  readonly mins: readonly number[] | null;
+  readonly maxs: readonly number[] | null;
 }
 
 /**

@@ -3,7 +3,7 @@
  * 0004): every row is kept as it was, the key still refuses a second value for the same item,
  * the indexes are back, and on SQLite the table is stored in its key's order.
  */
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCountry } from '../../demo/index.ts';
 import { loadDemoCountry } from '../../services/load-demo.ts';
@@ -12,7 +12,7 @@ import {
   testDialects,
   type TestDatabase,
 } from '../../testing/test-database.ts';
-import { allMigrations } from '../migrate.ts';
+import { createMigrator } from '../migrate.ts';
 
 const SLOW = 120_000;
 
@@ -29,12 +29,7 @@ describe.each(testDialects())('migration 0005 (data values clustered) on %s', (d
 
   beforeAll(async () => {
     database = await createTestDatabase(dialect, { migrate: false });
-    const migrator = new Migrator({
-      db: database.adapter.db,
-      provider: { getMigrations: () => Promise.resolve(allMigrations(database.adapter)) },
-      migrationTableName: 'schema_migrations',
-      migrationLockTableName: 'schema_migrations_lock',
-    });
+    const migrator = createMigrator(database.adapter);
     const to0004 = await migrator.migrateTo('0004-signals');
     expect(to0004.error).toBeUndefined();
     await loadDemoCountry(

@@ -589,13 +589,13 @@ export async function scanSignals(
   /** Analyses an indicator's series to recompute and stores their findings: one transaction. */
   const finish = async (job: IndicatorJob): Promise<void> => {
     const findings: SignalFinding[][] = [];
+    if (outbreakMemo.size > OUTBREAK_MEMO_MAX) {
+      outbreakMemo.clear();
+    }
     for (const [i, c] of job.candidates.entries()) {
       if (i > 0 && i % YIELD_EVERY === 0) {
         // Lets the server answer requests between batches of series (the analysis is CPU work).
         await new Promise<void>((resolve) => setImmediate(resolve));
-      }
-      if (outbreakMemo.size > OUTBREAK_MEMO_MAX) {
-        outbreakMemo.clear();
       }
       // A full scan recomputes from scratch: it neither reads nor fills the memo.
       findings.push(analyseSeries(c.series, full ? undefined : outbreakMemo));
