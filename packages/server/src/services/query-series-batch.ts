@@ -12,6 +12,7 @@ import type { Period, SeriesPoint } from '@sankofa/core';
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { sqliteConnectionOf } from '../db/dialects/sqlite/raw-connection.ts';
+import type { SqliteReadThread } from '../db/dialects/sqlite/read-thread.ts';
 import type { Database } from '../db/schema.ts';
 import { compileSubject, evaluateSeries, type SeriesSubject } from './query-series-evaluate.ts';
 import {
@@ -47,6 +48,13 @@ export interface BatchSeriesQuery {
    * same numbers.
    */
   readonly path?: 'columns' | 'general';
+  /**
+   * On SQLite, where the fast path reads its values: on this reader thread (a second connection
+   * working beside this thread) instead of on the database's connection. Every element the
+   * subject needs is asked for at once, so the thread reads the next while this one builds
+   * columns. The same rows either way.
+   */
+  readonly readThread?: SqliteReadThread;
 }
 
 interface Accumulator {
@@ -102,6 +110,8 @@ export type ElementValuesCache = Map<string, ElementRead>;
 
 interface ElementRead {
   values: Promise<ValueTuple[]> | null;
+  /** Its values by period, asked of a reader thread and not yet in columns. */
+  byPeriod: Promise<PeriodValues[]> | null;
   /** The columns and the layout they were built for (null: the fast path does not apply). */
   columns: { readonly layout: ColumnLayout; readonly columns: ElementColumns | null } | null;
 }
@@ -167,6 +177,24 @@ function readPeriodValuesSqlite(
     .prepare(SQLITE_BY_PERIOD[shape])
     .raw()
     .all(dataElementId, JSON.stringify(periodIds)) as string[][];
+  return periodValuesOfRows(rows, shape);
+}
+
+/** The same as {@link readPeriodValuesSqlite}, read on a reader thread. */
+async function readPeriodValuesOnThread(
+  thread: SqliteReadThread,
+  dataElementId: string,
+  shape: ValueShape,
+  periodIds: readonly string[],
+): Promise<PeriodValues[]> {
+  const rows = await thread.all(SQLITE_BY_PERIOD[shape], [
+    dataElementId,
+    JSON.stringify(periodIds),
+  ]);
+  return periodValuesOfRows(rows as string[][], shape);
+}
+
+function periodValuesOfRows(rows: readonly string[][], shape: ValueShape): PeriodValues[] {
   const numbers = (json: string) => JSON.parse(json) as number[];
   return rows.map((row) =>
     shape === 'items'
@@ -427,7 +455,7 @@ export async function querySeriesForOrgUnits(
     const cache = query.cache ?? entries;
     let read = cache.get(key);
     if (read === undefined) {
-      read = { values: null, columns: null };
+      read = { values: null, byPeriod: null, columns: null };
       cache.set(key, read);
     }
     return { shape, read };
@@ -437,6 +465,17 @@ export async function querySeriesForOrgUnits(
     element.values ??= readElement(db, dataElementId, shape, storedIds);
     return element.values;
   };
+  const connection = sqliteConnectionOf(db);
+  const thread = connection === undefined ? undefined : query.readThread;
+  /** Asks the reader thread for the element's values by period, unless asked or in columns. */
+  const askThread = (dataElementId: string, layout: ColumnLayout): void => {
+    const { shape, read: element } = entry(dataElementId);
+    if (thread !== undefined && element.columns?.layout !== layout && element.values === null) {
+      element.byPeriod ??= readPeriodValuesOnThread(thread, dataElementId, shape, storedIds);
+      // Awaited in columnsOf; a failure is reported there, not as an unhandled rejection.
+      element.byPeriod.catch(() => undefined);
+    }
+  };
   /** The element's columns for the fast path, built once per run (indicators share elements). */
   const columnsOf = async (
     dataElementId: string,
@@ -445,16 +484,21 @@ export async function querySeriesForOrgUnits(
   ): Promise<ElementColumns | null> => {
     const { shape, read: element } = entry(dataElementId);
     if (element.columns?.layout !== layout) {
-      const connection = sqliteConnectionOf(db);
       // On SQLite the values go from their rows per period straight into columns.
-      const columns =
-        connection !== undefined && element.values === null
-          ? buildElementColumnsFromPeriods(
-              readPeriodValuesSqlite(connection, dataElementId, shape, storedIds),
-              mode,
-              layout,
-            )
-          : buildElementColumns(await read(dataElementId), mode, layout);
+      let columns: ElementColumns | null;
+      if (element.byPeriod !== null) {
+        const byPeriod = element.byPeriod;
+        element.byPeriod = null;
+        columns = buildElementColumnsFromPeriods(await byPeriod, mode, layout);
+      } else if (connection !== undefined && element.values === null) {
+        columns = buildElementColumnsFromPeriods(
+          readPeriodValuesSqlite(connection, dataElementId, shape, storedIds),
+          mode,
+          layout,
+        );
+      } else {
+        columns = buildElementColumns(await read(dataElementId), mode, layout);
+      }
       element.columns = { layout, columns };
       if (columns !== null) {
         element.values = null;
@@ -471,6 +515,13 @@ export async function querySeriesForOrgUnits(
   // does not apply, and the general path below computes the series.
   const layout = query.path === 'general' ? null : columnLayout(orgUnits, periods, stored);
   if (layout !== null) {
+    for (const id of dataElementIds) {
+      if (
+        columnsMode(aggregationTypes.get(id) ?? 'SUM', compiled.totalsOnlyIds.includes(id)) !== null
+      ) {
+        askThread(id, layout);
+      }
+    }
     const columnsByElement = new Map<string, ElementColumns>();
     for (const id of dataElementIds) {
       const mode = columnsMode(

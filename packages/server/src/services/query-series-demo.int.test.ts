@@ -6,6 +6,8 @@
  */
 import { parsePeriodId, periodRange, type SeriesPoint } from '@sankofa/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqliteConnectionOf } from '../db/dialects/sqlite/raw-connection.ts';
+import { SqliteReadThread } from '../db/dialects/sqlite/read-thread.ts';
 import { generateDemoCountry, type DemoCountry } from '../demo/index.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../testing/test-database.ts';
 import { loadDemoCountry } from './load-demo.ts';
@@ -145,4 +147,79 @@ describe.each(testDialects())('the batch reader’s two paths on the demo on %s'
     }
     expect(compared).toBe(indicators.length * orgUnits.length);
   });
+
+  it.runIf(dialect === 'sqlite')(
+    'reads the same numbers on a reader thread as on the connection, to the bit',
+    async () => {
+      const db = database.adapter.db;
+      const connection = sqliteConnectionOf(db);
+      expect(connection?.memory).toBe(false);
+      const readThread = SqliteReadThread.start(connection!)!;
+      try {
+        const orgUnits = await db
+          .selectFrom('orgUnits')
+          .select(['id', 'parentId', 'level'])
+          .orderBy('level')
+          .orderBy('id')
+          .execute();
+        const indicators = await db
+          .selectFrom('indicators as i')
+          .innerJoin('indicatorTypes as t', 't.id', 'i.indicatorTypeId')
+          .select(['i.id', 'i.numerator', 'i.denominator', 'i.annualized', 't.factor'])
+          .execute();
+        const periods = periodRange(parsePeriodId('202505'), parsePeriodId('202606'));
+        // One cache for the threaded reads, as in a scan: elements shared by indicators are read
+        // once, and several are asked of the thread at once.
+        const threadCache = new Map();
+        let compared = 0;
+        for (const indicator of indicators) {
+          const subject: SeriesSubject = {
+            kind: 'indicator',
+            numerator: indicator.numerator,
+            denominator: indicator.denominator,
+            factor: indicator.factor,
+            annualized: indicator.annualized === 1,
+          };
+          const [onConnection, onThread] = await Promise.all([
+            querySeriesForOrgUnits(db, { subject, orgUnits, periods, path: 'columns' }),
+            querySeriesForOrgUnits(db, {
+              subject,
+              orgUnits,
+              periods,
+              path: 'columns',
+              cache: threadCache,
+              readThread,
+            }),
+          ]);
+          for (const unit of orgUnits) {
+            expect(onThread.get(unit.id), `${indicator.id} at ${unit.id}`).toEqual(
+              onConnection.get(unit.id),
+            );
+            compared++;
+          }
+        }
+        expect(compared).toBe(indicators.length * orgUnits.length);
+        // The values did come from the thread: once it is closed, the same read fails.
+        await readThread.close();
+        const [first] = indicators;
+        await expect(
+          querySeriesForOrgUnits(db, {
+            subject: {
+              kind: 'indicator',
+              numerator: first.numerator,
+              denominator: first.denominator,
+              factor: first.factor,
+              annualized: first.annualized === 1,
+            },
+            orgUnits,
+            periods,
+            path: 'columns',
+            readThread,
+          }),
+        ).rejects.toThrow(/reader thread: closed/);
+      } finally {
+        await readThread.close();
+      }
+    },
+  );
 });

@@ -17,6 +17,7 @@ import {
 import type SQLite from 'better-sqlite3';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import { sqliteConnectionOf } from '../../db/dialects/sqlite/raw-connection.ts';
+import { SqliteReadThread } from '../../db/dialects/sqlite/read-thread.ts';
 import type { Database, SignalSeriesStateTable, SignalTable } from '../../db/schema.ts';
 import { generateUid, nowIso } from '../../ids.ts';
 import { recordAudit } from '../audit.ts';
@@ -628,99 +629,119 @@ export async function scanSignals(
       message: `Scanned ${job.done} of ${total} series (indicator ${job.indicatorId}: ${work.length} recomputed)`,
     });
   };
-  for (const indicator of indicators) {
-    if (skipAll) {
-      done += orgUnits.length;
-      continue;
-    }
-    const candidates: Candidate[] = [];
-    // Every org unit's series of this indicator first: the funnel of siblings needs them all.
-    const all: { unit: (typeof orgUnits)[number]; series: SeriesToAnalyse }[] = [];
-    // One read of the indicator's values for every org unit, summed up the hierarchy in memory.
-    const seriesByUnit = await querySeriesForOrgUnits(db, {
+  // On a SQLite file, the values are read on a second connection in a reader thread: the next
+  // indicator's are read there while this thread analyses the current one's.
+  const connection = sqliteConnectionOf(db);
+  const readThread =
+    skipAll || connection === undefined ? null : SqliteReadThread.start(connection);
+  /** One read of an indicator's values for every org unit, summed up the hierarchy in memory. */
+  const readSeries = (indicator: ScanIndicator) => {
+    const series = querySeriesForOrgUnits(db, {
       subject: indicatorSubject(indicator),
       orgUnits,
       periods,
       cache: valuesCache,
+      ...(readThread === null ? {} : { readThread }),
     });
-    for (const unit of orgUnits) {
-      const points = seriesByUnit.get(unit.id);
-      if (points === undefined) {
-        break;
-      }
-      all.push({
-        unit,
-        series: seriesToAnalyse(
-          indicator,
-          periodIds,
-          points,
-          settings.get(key(indicator.id, unit.id)),
-        ),
-      });
-    }
-    // Siblings in the latest period, by parent: their funnel and what it depends on.
-    const latestIndex = periodIds.length - 1;
-    const siblings = new Map<string, PeerPoint[]>();
-    for (const { unit, series } of all) {
-      if (unit.parentId === null) {
+    // Awaited in its turn; a failure is reported there, not as an unhandled rejection.
+    series.catch(() => undefined);
+    return series;
+  };
+  let nextRead = skipAll || indicators.length === 0 ? null : readSeries(indicators[0]);
+  try {
+    for (const [indicatorIndex, indicator] of indicators.entries()) {
+      if (skipAll || nextRead === null) {
+        done += orgUnits.length;
         continue;
       }
-      const p = series.points[latestIndex];
-      const list = siblings.get(unit.parentId) ?? [];
-      list.push({
-        orgUnitId: unit.id,
-        numerator: p.value === null ? null : p.numerator,
-        denominator: p.value === null ? null : p.denominator,
-      });
-      siblings.set(unit.parentId, list);
-    }
-    // By parent: a digest of the siblings' latest numbers (what their funnel depends on, in every
-    // sibling's fingerprint), and the funnel's findings.
-    const peers = new Map<string, { digest: string; findings: Map<string, SignalFinding[]> }>();
-    for (const [parentId, list] of siblings) {
-      peers.set(parentId, {
-        digest: createHash('sha256')
-          .update(JSON.stringify(list.map((s) => [s.orgUnitId, s.numerator, s.denominator])))
-          .digest('hex'),
-        findings: peerFindings(
-          indicator.defaultChartType,
-          indicator.factor,
-          periodIds[latestIndex],
-          list,
-        ),
-      });
-    }
+      const candidates: Candidate[] = [];
+      // Every org unit's series of this indicator first: the funnel of siblings needs them all.
+      const all: { unit: (typeof orgUnits)[number]; series: SeriesToAnalyse }[] = [];
+      const seriesByUnit = await nextRead;
+      // The next indicator's read starts now, beside this one's analysis.
+      nextRead =
+        indicatorIndex + 1 < indicators.length ? readSeries(indicators[indicatorIndex + 1]) : null;
+      for (const unit of orgUnits) {
+        const points = seriesByUnit.get(unit.id);
+        if (points === undefined) {
+          break;
+        }
+        all.push({
+          unit,
+          series: seriesToAnalyse(
+            indicator,
+            periodIds,
+            points,
+            settings.get(key(indicator.id, unit.id)),
+          ),
+        });
+      }
+      // Siblings in the latest period, by parent: their funnel and what it depends on.
+      const latestIndex = periodIds.length - 1;
+      const siblings = new Map<string, PeerPoint[]>();
+      for (const { unit, series } of all) {
+        if (unit.parentId === null) {
+          continue;
+        }
+        const p = series.points[latestIndex];
+        const list = siblings.get(unit.parentId) ?? [];
+        list.push({
+          orgUnitId: unit.id,
+          numerator: p.value === null ? null : p.numerator,
+          denominator: p.value === null ? null : p.denominator,
+        });
+        siblings.set(unit.parentId, list);
+      }
+      // By parent: a digest of the siblings' latest numbers (what their funnel depends on, in every
+      // sibling's fingerprint), and the funnel's findings.
+      const peers = new Map<string, { digest: string; findings: Map<string, SignalFinding[]> }>();
+      for (const [parentId, list] of siblings) {
+        peers.set(parentId, {
+          digest: createHash('sha256')
+            .update(JSON.stringify(list.map((s) => [s.orgUnitId, s.numerator, s.denominator])))
+            .digest('hex'),
+          findings: peerFindings(
+            indicator.defaultChartType,
+            indicator.factor,
+            periodIds[latestIndex],
+            list,
+          ),
+        });
+      }
 
-    const byUnit = new Map(all.map((a) => [a.unit.id, a]));
-    for (const unit of orgUnits) {
-      done++;
-      if (done % YIELD_EVERY === 0) {
-        // Lets the server answer requests between batches of series.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+      const byUnit = new Map(all.map((a) => [a.unit.id, a]));
+      for (const unit of orgUnits) {
+        done++;
+        if (done % YIELD_EVERY === 0) {
+          // Lets the server answer requests between batches of series.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        const k = key(indicator.id, unit.id);
+        const entry = byUnit.get(unit.id);
+        if (entry === undefined) {
+          countSkipped(k);
+          continue;
+        }
+        const { series } = entry;
+        const peer = unit.parentId === null ? undefined : peers.get(unit.parentId);
+        const print = fingerprint(series, indicator, peer?.digest ?? null, periodsJson);
+        if (!full && states.get(k) === print) {
+          countSkipped(k);
+          continue;
+        }
+        candidates.push({
+          indicatorId: indicator.id,
+          orgUnitId: unit.id,
+          fingerprint: print,
+          series,
+          peerFindings: peer?.findings.get(unit.id) ?? [],
+          population: populationOf(series.points),
+        });
       }
-      const k = key(indicator.id, unit.id);
-      const entry = byUnit.get(unit.id);
-      if (entry === undefined) {
-        countSkipped(k);
-        continue;
-      }
-      const { series } = entry;
-      const peer = unit.parentId === null ? undefined : peers.get(unit.parentId);
-      const print = fingerprint(series, indicator, peer?.digest ?? null, periodsJson);
-      if (!full && states.get(k) === print) {
-        countSkipped(k);
-        continue;
-      }
-      candidates.push({
-        indicatorId: indicator.id,
-        orgUnitId: unit.id,
-        fingerprint: print,
-        series,
-        peerFindings: peer?.findings.get(unit.id) ?? [],
-        population: populationOf(series.points),
-      });
+      await finish({ indicatorId: indicator.id, candidates, done });
     }
-    await finish({ indicatorId: indicator.id, candidates, done });
+  } finally {
+    await readThread?.close();
   }
 
   await storeChangeToken(db, token, now);

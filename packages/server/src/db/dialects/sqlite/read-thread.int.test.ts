@@ -1,0 +1,88 @@
+/**
+ * The SQLite reader thread: a read-only second connection in a worker thread answers with the
+ * same rows as the main connection, sees what the main connection has committed, refuses writes
+ * and bad statements without dying, and ends cleanly. SQLite files only (no PostgreSQL variant).
+ */
+import SQLite from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteReadThread } from './read-thread.ts';
+
+describe('the SQLite reader thread', () => {
+  let dir: string;
+  let connection: SQLite.Database;
+  let thread: SqliteReadThread;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sankofa-read-thread-'));
+    connection = new SQLite(join(dir, 'read.sqlite'));
+    connection.pragma('journal_mode = WAL');
+    connection.exec(`CREATE TABLE t (id TEXT PRIMARY KEY, n REAL, k INTEGER, note TEXT)`);
+    const insert = connection.prepare('INSERT INTO t VALUES (?, ?, ?, ?)');
+    for (let i = 0; i < 500; i++) {
+      insert.run(`u${i}`, i / 7, i * 1_000_003, i % 3 === 0 ? null : `note ${i}`);
+    }
+    thread = SqliteReadThread.start(connection)!;
+  });
+  afterEach(async () => {
+    await thread.close();
+    connection.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const grouped = `SELECT k % 5, json_group_array(id), json_group_array(n), sum(n), count(note)
+    FROM t WHERE id IN (SELECT value FROM json_each(?)) GROUP BY k % 5 ORDER BY 1`;
+
+  it('answers with the rows the connection gives, in the order asked', async () => {
+    const ids = JSON.stringify(Array.from({ length: 300 }, (_, i) => `u${i * 2}`));
+    const own = connection.prepare(grouped).raw().all(ids);
+    const [first, second, third] = await Promise.all([
+      thread.all(grouped, [ids]),
+      thread.all('SELECT * FROM t WHERE id = ?', ['u7']),
+      thread.all(grouped, [ids]),
+    ]);
+    expect(own).toHaveLength(5);
+    expect(first).toEqual(own);
+    expect(third).toEqual(own);
+    expect(second).toEqual([['u7', 1, 7_000_021, 'note 7']]);
+  });
+
+  it('sees what the connection committed, not what it has not', async () => {
+    connection.prepare('INSERT INTO t VALUES (?, ?, ?, ?)').run('late', 1.5, 1, null);
+    expect(await thread.all('SELECT n FROM t WHERE id = ?', ['late'])).toEqual([[1.5]]);
+    connection.exec('BEGIN');
+    connection.exec(`UPDATE t SET n = 99 WHERE id = 'late'`);
+    expect(await thread.all('SELECT n FROM t WHERE id = ?', ['late'])).toEqual([[1.5]]);
+    connection.exec('COMMIT');
+    expect(await thread.all('SELECT n FROM t WHERE id = ?', ['late'])).toEqual([[99]]);
+  });
+
+  it('refuses writes and bad statements, naming the error, and goes on answering', async () => {
+    await expect(thread.all(`DELETE FROM t`, [])).rejects.toThrow(/reads only/);
+    // A statement that returns rows and writes: refused by the read-only connection.
+    await expect(thread.all(`DELETE FROM t RETURNING id`, [])).rejects.toThrow(/readonly/i);
+    expect(connection.prepare('SELECT count(*) FROM t').pluck().get()).toBe(500);
+    await expect(thread.all('SELECT nope FROM t', [])).rejects.toThrow(
+      /SQLite reader thread: no such column: nope/,
+    );
+    expect(await thread.all('SELECT count(*) FROM t', [])).toEqual([[500]]);
+  });
+
+  it('answers the reads already asked before it closes, then refuses more', async () => {
+    const asked = thread.all('SELECT count(*) FROM t', []);
+    await thread.close();
+    expect(await asked).toEqual([[500]]);
+    await expect(thread.all('SELECT 1', [])).rejects.toThrow(/closed/);
+    await thread.close();
+  });
+
+  it('is not started for an in-memory database', () => {
+    const memory = new SQLite(':memory:');
+    try {
+      expect(SqliteReadThread.start(memory)).toBeNull();
+    } finally {
+      memory.close();
+    }
+  });
+});

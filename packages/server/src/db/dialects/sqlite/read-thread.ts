@@ -1,0 +1,113 @@
+/**
+ * A SQLite reader thread: a second, read-only connection to a database file in a worker thread
+ * (`read-thread-worker.mjs`), so that a long read runs beside this thread's work instead of
+ * blocking it. better-sqlite3 is synchronous: a read on the main connection holds the event loop
+ * for as long as SQLite works. The signal scan reads the next indicator's values here while it
+ * analyses the current one (two cores busy instead of one).
+ *
+ * Reads only (the connection is opened read-only); in WAL mode they see the last committed data
+ * and neither wait for nor block writers. Requests are answered in order. A file database only:
+ * `:memory:` cannot be shared between connections.
+ */
+import type SQLite from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
+
+const WORKER_ENTRY = new URL('./read-thread-worker.mjs', import.meta.url);
+
+type Reply =
+  | { readonly id: number; readonly rows: unknown[][] }
+  | { readonly id: number; readonly error: string };
+
+interface Pending {
+  readonly resolve: (rows: unknown[][]) => void;
+  readonly reject: (error: Error) => void;
+}
+
+export class SqliteReadThread {
+  readonly #worker: Worker;
+  readonly #pending = new Map<number, Pending>();
+  /** The answer of the latest read asked (answers come in order). */
+  #latest: Promise<unknown> = Promise.resolve();
+  #nextId = 0;
+  /** Set once the thread has failed or been closed: every later read is refused with it. */
+  #ended: Error | null = null;
+
+  private constructor(path: string) {
+    // No inherited execArgv: the worker is plain JavaScript and needs no loader.
+    this.#worker = new Worker(WORKER_ENTRY, { workerData: { path }, execArgv: [] });
+    // Idle, the thread does not keep the process alive (see #track).
+    this.#worker.unref();
+    this.#worker.on('message', (reply: Reply) => {
+      const pending = this.#pending.get(reply.id);
+      this.#pending.delete(reply.id);
+      this.#track();
+      if ('error' in reply) {
+        pending?.reject(new Error(`SQLite reader thread: ${reply.error}`));
+      } else {
+        pending?.resolve(reply.rows);
+      }
+    });
+    this.#worker.on('error', (error) => this.#end(error));
+    this.#worker.on('exit', () => this.#end(new Error('SQLite reader thread: closed')));
+  }
+
+  /**
+   * Starts a reader thread on the file behind `connection`, or returns null when it has none
+   * (an in-memory database).
+   */
+  static start(connection: SQLite.Database): SqliteReadThread | null {
+    if (connection.memory) {
+      return null;
+    }
+    return new SqliteReadThread(connection.name);
+  }
+
+  /** The raw rows (arrays of column values) of a read-only statement, run on the thread. */
+  all(sql: string, params: readonly unknown[]): Promise<unknown[][]> {
+    if (this.#ended !== null) {
+      return Promise.reject(this.#ended);
+    }
+    const id = this.#nextId++;
+    const rows = new Promise<unknown[][]>((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+    });
+    this.#latest = rows.catch(() => undefined);
+    this.#track();
+    this.#worker.postMessage({ type: 'read', id, sql, params });
+    return rows;
+  }
+
+  /** Ends the thread once the reads asked so far have been answered (or refused). */
+  async close(): Promise<void> {
+    if (this.#ended !== null) {
+      return;
+    }
+    await this.#latest;
+    if (this.#ended !== null) {
+      return;
+    }
+    this.#ended = new Error('SQLite reader thread: closed');
+    const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
+    // Alive until the thread has closed its connection and exited.
+    this.#worker.ref();
+    this.#worker.postMessage({ type: 'close' });
+    await exited;
+  }
+
+  /** Keeps the process alive while a read waits for its answer, not while the thread is idle. */
+  #track(): void {
+    if (this.#pending.size > 0) {
+      this.#worker.ref();
+    } else {
+      this.#worker.unref();
+    }
+  }
+
+  #end(error: Error): void {
+    this.#ended ??= error;
+    for (const p of this.#pending.values()) {
+      p.reject(this.#ended);
+    }
+    this.#pending.clear();
+  }
+}
