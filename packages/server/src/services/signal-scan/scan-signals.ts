@@ -10,9 +10,6 @@ import {
   reconcileSignals,
   type FlexibleWeekMemo,
   type SignalFinding,
-  type SignalKind,
-  type SignalStatus,
-  type StoredSignal,
 } from '@sankofa/core';
 import type SQLite from 'better-sqlite3';
 import type { Insertable, Kysely, Transaction } from 'kysely';
@@ -22,6 +19,12 @@ import type { Database, SignalSeriesStateTable, SignalTable } from '../../db/sch
 import { generateUid, nowIso } from '../../ids.ts';
 import { recordAudit } from '../audit.ts';
 import { computeChangeToken, storeChangeToken, storedChangeToken } from './change-token.ts';
+import {
+  loadFingerprints,
+  loadStoredSignals,
+  seriesKey,
+  type StoredRow,
+} from './stored-scan-state.ts';
 import {
   indicatorSubject,
   selectScanIndicators,
@@ -90,10 +93,6 @@ export interface ScanResult {
   readonly durationMs: number;
 }
 
-interface StoredRow extends StoredSignal {
-  readonly stillPresent: boolean;
-}
-
 /** The monthly period ids from `last` back `count` months, ascending. */
 export function monthsEndingAt(last: string, count: number): string[] {
   const year = Number(last.slice(0, 4));
@@ -138,7 +137,7 @@ export async function latestMonthWithData(db: Kysely<Database>): Promise<string 
   return null;
 }
 
-const key = (indicatorId: string, orgUnitId: string) => `${indicatorId}|${orgUnitId}`;
+const key = seriesKey;
 
 /**
  * A series' fingerprint: SHA-256 of what its findings depend on. The settings go in as JSON
@@ -532,103 +531,13 @@ export async function scanSignals(
       )
     : 0;
 
-  const settings = new Map(
-    (skipAll ? [] : await db.selectFrom('chartSettings').selectAll().execute()).map((s) => [
-      key(s.indicatorId, s.orgUnitId),
-      s,
-    ]),
-  );
-  const states = new Map(
-    (skipAll ? [] : await db.selectFrom('signalSeriesState').selectAll().execute()).map((s) => [
-      key(s.indicatorId, s.orgUnitId),
-      s.fingerprint,
-    ]),
-  );
-  const storedBySeries = new Map<string, StoredRow[]>();
-  for (const s of skipAll
-    ? []
-    : await db
-        .selectFrom('signals')
-        .select([
-          'id',
-          'indicatorId',
-          'orgUnitId',
-          'kind',
-          'rule',
-          'direction',
-          'periodIds',
-          'status',
-          'stillPresent',
-        ])
-        .orderBy('id')
-        .execute()) {
-    const k = key(s.indicatorId, s.orgUnitId);
-    const list = storedBySeries.get(k) ?? [];
-    list.push({
-      id: s.id,
-      kind: s.kind as SignalKind,
-      rule: s.rule as StoredSignal['rule'],
-      direction: s.direction as StoredSignal['direction'],
-      periodIds: JSON.parse(s.periodIds) as string[],
-      status: s.status as SignalStatus,
-      stillPresent: s.stillPresent === 1,
-    });
-    storedBySeries.set(k, list);
-  }
-
   const counts: Counts = { created: 0, updated: 0, unchanged: storedCount };
   const periodIds = latest === null ? [] : monthsEndingAt(latest, SCAN_MONTHS);
   const periods = periodIds.map((id) => parsePeriodId(id));
   const periodsJson = JSON.stringify(periodIds);
-  const countSkipped = (k: string) => {
-    counts.unchanged += (storedBySeries.get(k) ?? []).length;
-  };
 
   // Each data element is read once per scan, however many indicators use it.
   const valuesCache: ElementValuesCache = new Map();
-  let done = 0;
-  /** Analyses an indicator's series to recompute and stores their findings: one transaction. */
-  const finish = async (job: IndicatorJob): Promise<void> => {
-    const findings: SignalFinding[][] = [];
-    if (outbreakMemo.size > OUTBREAK_MEMO_MAX) {
-      outbreakMemo.clear();
-    }
-    for (const [i, c] of job.candidates.entries()) {
-      if (i > 0 && i % YIELD_EVERY === 0) {
-        // Lets the server answer requests between batches of series (the analysis is CPU work).
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      }
-      // A full scan recomputes from scratch: it neither reads nor fills the memo.
-      findings.push(analyseSeries(c.series, full ? undefined : outbreakMemo));
-    }
-    const work: SeriesWork[] = job.candidates.map((c, i) => ({
-      indicatorId: c.indicatorId,
-      orgUnitId: c.orgUnitId,
-      fingerprint: c.fingerprint,
-      findings: [...findings[i], ...c.peerFindings],
-      population: c.population,
-    }));
-    if (work.length > 0) {
-      const pending: PendingRows = { signals: [], extended: [], presence: [], states: [] };
-      for (const w of work) {
-        queueSeries(
-          w,
-          storedBySeries.get(key(w.indicatorId, w.orgUnitId)) ?? [],
-          now,
-          counts,
-          pending,
-        );
-      }
-      await db.transaction().execute(async (trx) => {
-        await flushPending(trx, pending, now, sqliteConnectionOf(db));
-      });
-    }
-    options.onProgress?.({
-      done: job.done,
-      total,
-      message: `Scanned ${job.done} of ${total} series (indicator ${job.indicatorId}: ${work.length} recomputed)`,
-    });
-  };
   // On a SQLite file, the values are read on a second connection in a reader thread: the next
   // indicator's are read there while this thread analyses the current one's.
   const connection = sqliteConnectionOf(db);
@@ -647,8 +556,63 @@ export async function scanSignals(
     series.catch(() => undefined);
     return series;
   };
+  let done = 0;
+  // The first indicator's read starts now, beside the loading of what earlier scans stored.
   let nextRead = skipAll || indicators.length === 0 ? null : readSeries(indicators[0]);
   try {
+    const settings = new Map(
+      (skipAll ? [] : await db.selectFrom('chartSettings').selectAll().execute()).map((s) => [
+        key(s.indicatorId, s.orgUnitId),
+        s,
+      ]),
+    );
+    const states = skipAll ? new Map<string, string>() : await loadFingerprints(db);
+    const storedBySeries = skipAll ? new Map<string, StoredRow[]>() : await loadStoredSignals(db);
+    const countSkipped = (k: string) => {
+      counts.unchanged += (storedBySeries.get(k) ?? []).length;
+    };
+    /** Analyses an indicator's series to recompute and stores their findings: one transaction. */
+    const finish = async (job: IndicatorJob): Promise<void> => {
+      const findings: SignalFinding[][] = [];
+      if (outbreakMemo.size > OUTBREAK_MEMO_MAX) {
+        outbreakMemo.clear();
+      }
+      for (const [i, c] of job.candidates.entries()) {
+        if (i > 0 && i % YIELD_EVERY === 0) {
+          // Lets the server answer requests between batches of series (the analysis is CPU work).
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        // A full scan recomputes from scratch: it neither reads nor fills the memo.
+        findings.push(analyseSeries(c.series, full ? undefined : outbreakMemo));
+      }
+      const work: SeriesWork[] = job.candidates.map((c, i) => ({
+        indicatorId: c.indicatorId,
+        orgUnitId: c.orgUnitId,
+        fingerprint: c.fingerprint,
+        findings: [...findings[i], ...c.peerFindings],
+        population: c.population,
+      }));
+      if (work.length > 0) {
+        const pending: PendingRows = { signals: [], extended: [], presence: [], states: [] };
+        for (const w of work) {
+          queueSeries(
+            w,
+            storedBySeries.get(key(w.indicatorId, w.orgUnitId)) ?? [],
+            now,
+            counts,
+            pending,
+          );
+        }
+        await db.transaction().execute(async (trx) => {
+          await flushPending(trx, pending, now, sqliteConnectionOf(db));
+        });
+      }
+      options.onProgress?.({
+        done: job.done,
+        total,
+        message: `Scanned ${job.done} of ${total} series (indicator ${job.indicatorId}: ${work.length} recomputed)`,
+      });
+    };
     for (const [indicatorIndex, indicator] of indicators.entries()) {
       if (skipAll || nextRead === null) {
         done += orgUnits.length;
