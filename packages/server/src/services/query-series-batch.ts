@@ -12,7 +12,7 @@ import type { Period, SeriesPoint } from '@sankofa/core';
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { sqliteConnectionOf } from '../db/dialects/sqlite/raw-connection.ts';
-import type { SqliteReadThread } from '../db/dialects/sqlite/read-thread.ts';
+import type { ColumnDecoding, SqliteReadThread } from '../db/dialects/sqlite/read-thread.ts';
 import type { Database } from '../db/schema.ts';
 import { compileSubject, evaluateSeries, type SeriesSubject } from './query-series-evaluate.ts';
 import {
@@ -180,18 +180,66 @@ function readPeriodValuesSqlite(
   return periodValuesOfRows(rows, shape);
 }
 
-/** The same as {@link readPeriodValuesSqlite}, read on a reader thread. */
+/** Which columns of {@link SQLITE_BY_PERIOD}'s rows the reader thread decodes, and how. */
+const THREAD_DECODING: Record<ValueShape, readonly (readonly [number, ColumnDecoding])[]> = {
+  totals: [
+    [1, 'ids'],
+    [2, 'numbers'],
+    [3, 'numbers'],
+  ],
+  totalsMinMax: [
+    [1, 'ids'],
+    [2, 'numbers'],
+    [3, 'numbers'],
+    [4, 'numbers'],
+    [5, 'numbers'],
+  ],
+  items: [
+    [1, 'ids'],
+    [2, 'ids'],
+    [3, 'ids'],
+    [4, 'numbers'],
+  ],
+};
+
+/**
+ * The same as {@link readPeriodValuesSqlite}, read on a reader thread, which also parses the
+ * JSON arrays (numbers as Float64Arrays; lists of ids sent once).
+ */
 async function readPeriodValuesOnThread(
   thread: SqliteReadThread,
   dataElementId: string,
   shape: ValueShape,
   periodIds: readonly string[],
 ): Promise<PeriodValues[]> {
-  const rows = await thread.all(SQLITE_BY_PERIOD[shape], [
-    dataElementId,
-    JSON.stringify(periodIds),
-  ]);
-  return periodValuesOfRows(rows as string[][], shape);
+  const rows = (await thread.allDecoded(
+    SQLITE_BY_PERIOD[shape],
+    [dataElementId, JSON.stringify(periodIds)],
+    THREAD_DECODING[shape],
+  )) as [string, ...(string[] | Float64Array)[]][];
+  return rows.map((row) =>
+    shape === 'items'
+      ? {
+          periodId: row[0],
+          units: row[1] as string[],
+          cocs: row[2] as string[],
+          aocs: row[3] as string[],
+          sums: row[4] as Float64Array,
+          counts: null,
+          mins: null,
+          maxs: null,
+        }
+      : {
+          periodId: row[0],
+          units: row[1] as string[],
+          cocs: null,
+          aocs: null,
+          sums: row[2] as Float64Array,
+          counts: row[3] as Float64Array,
+          mins: shape === 'totalsMinMax' ? (row[4] as Float64Array) : null,
+          maxs: shape === 'totalsMinMax' ? (row[5] as Float64Array) : null,
+        },
+  );
 }
 
 function periodValuesOfRows(rows: readonly string[][], shape: ValueShape): PeriodValues[] {

@@ -65,12 +65,12 @@ export interface ElementColumns {
 export interface PeriodValues {
   readonly periodId: string;
   readonly units: readonly string[];
-  readonly sums: readonly number[];
-  readonly counts: readonly number[] | null;
+  readonly sums: ArrayLike<number>;
+  readonly counts: ArrayLike<number> | null;
   readonly cocs: readonly string[] | null;
   readonly aocs: readonly string[] | null;
-  readonly mins: readonly number[] | null;
-  readonly maxs: readonly number[] | null;
+  readonly mins: ArrayLike<number> | null;
+  readonly maxs: ArrayLike<number> | null;
 }
 
 /**

@@ -77,6 +77,43 @@ describe('the SQLite reader thread', () => {
     await thread.close();
   });
 
+  it('parses JSON arrays on the thread: numbers as Float64Arrays, id lists sent once', async () => {
+    const byGroup = `SELECT k % 3, json_group_array(id), json_group_array(n), json_group_array(k)
+      FROM (SELECT * FROM t WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id)
+      GROUP BY k % 3 ORDER BY 1`;
+    const ids = JSON.stringify(Array.from({ length: 90 }, (_, i) => `u${i}`));
+    const own = connection.prepare(byGroup).raw().all(ids) as [number, string, string, string][];
+    const decode = [
+      [1, 'ids'],
+      [2, 'numbers'],
+      [3, 'numbers'],
+    ] as const;
+    const first = await thread.allDecoded(byGroup, [ids], decode);
+    const second = await thread.allDecoded(byGroup, [ids], decode);
+    expect(first).toHaveLength(3);
+    for (const [i, row] of first.entries()) {
+      expect(row[0]).toBe(own[i][0]);
+      expect(row[1]).toEqual(JSON.parse(own[i][1]));
+      expect(row[2]).toBeInstanceOf(Float64Array);
+      expect(Array.from(row[2] as Float64Array)).toEqual(JSON.parse(own[i][2]));
+      expect(Array.from(row[3] as Float64Array)).toEqual(JSON.parse(own[i][3]));
+      // The same list of ids is one array, whichever read listed it.
+      expect(second[i][1]).toBe(row[1]);
+    }
+  });
+
+  it('sends each id list whole once the thread has seen 4,096 different ones', async () => {
+    const lists = `WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < ?)
+      SELECT i, json_array('a' || i, 'b') FROM s`;
+    const rows = await thread.allDecoded(lists, [4_199], [[1, 'ids']]);
+    expect(rows).toHaveLength(4_200);
+    expect(rows.map((r) => r[1])).toEqual(Array.from({ length: 4_200 }, (_, i) => [`a${i}`, 'b']));
+    // Known lists still come by number, new ones whole.
+    const again = await thread.allDecoded(lists, [4_199], [[1, 'ids']]);
+    expect(again[10][1]).toBe(rows[10][1]);
+    expect(again[4_150][1]).toEqual(rows[4_150][1]);
+  });
+
   it('is not started for an in-memory database', () => {
     const memory = new SQLite(':memory:');
     try {

@@ -15,8 +15,19 @@ import { Worker } from 'node:worker_threads';
 const WORKER_ENTRY = new URL('./read-thread-worker.mjs', import.meta.url);
 
 type Reply =
-  | { readonly id: number; readonly rows: unknown[][] }
+  | {
+      readonly id: number;
+      readonly rows: unknown[][];
+      /** Lists of ids seen for the first time: their numbers and their ids. */
+      readonly lists: readonly (readonly [number, string[]])[];
+    }
   | { readonly id: number; readonly error: string };
+
+/**
+ * How the thread decodes a column holding a JSON array (see {@link SqliteReadThread.allDecoded}):
+ * `numbers` as a Float64Array, `ids` (strings) as a list shared by every row listing the same ids.
+ */
+export type ColumnDecoding = 'numbers' | 'ids';
 
 interface Pending {
   readonly resolve: (rows: unknown[][]) => void;
@@ -26,6 +37,8 @@ interface Pending {
 export class SqliteReadThread {
   readonly #worker: Worker;
   readonly #pending = new Map<number, Pending>();
+  /** The lists of ids the thread has sent, by their numbers. */
+  readonly #lists: string[][] = [];
   /** The answer of the latest read asked (answers come in order). */
   #latest: Promise<unknown> = Promise.resolve();
   #nextId = 0;
@@ -44,6 +57,9 @@ export class SqliteReadThread {
       if ('error' in reply) {
         pending?.reject(new Error(`SQLite reader thread: ${reply.error}`));
       } else {
+        for (const [number, ids] of reply.lists) {
+          this.#lists[number] = ids;
+        }
         pending?.resolve(reply.rows);
       }
     });
@@ -64,6 +80,36 @@ export class SqliteReadThread {
 
   /** The raw rows (arrays of column values) of a read-only statement, run on the thread. */
   all(sql: string, params: readonly unknown[]): Promise<unknown[][]> {
+    return this.#ask(sql, params, []);
+  }
+
+  /**
+   * As {@link all}, with the JSON arrays of the `decode` columns (by index) parsed on the thread:
+   * `numbers` arrive as Float64Arrays (moved, not copied), `ids` as string arrays shared by every
+   * row and read listing the same ids (do not change them). A NULL stays null.
+   */
+  async allDecoded(
+    sql: string,
+    params: readonly unknown[],
+    decode: readonly (readonly [number, ColumnDecoding])[],
+  ): Promise<unknown[][]> {
+    const rows = await this.#ask(sql, params, decode);
+    for (const row of rows) {
+      for (const [column, how] of decode) {
+        const cell = row[column];
+        if (how === 'ids' && typeof cell === 'number') {
+          row[column] = this.#lists[cell];
+        }
+      }
+    }
+    return rows;
+  }
+
+  #ask(
+    sql: string,
+    params: readonly unknown[],
+    decode: readonly (readonly [number, ColumnDecoding])[],
+  ): Promise<unknown[][]> {
     if (this.#ended !== null) {
       return Promise.reject(this.#ended);
     }
@@ -73,7 +119,7 @@ export class SqliteReadThread {
     });
     this.#latest = rows.catch(() => undefined);
     this.#track();
-    this.#worker.postMessage({ type: 'read', id, sql, params });
+    this.#worker.postMessage({ type: 'read', id, sql, params, decode });
     return rows;
   }
 
