@@ -24,31 +24,30 @@ export interface SideRun {
  * @returns The runs in time order.
  */
 export function findSideRuns(series: PreparedSeries, centreLine: CentreLinePolicy): SideRun[] {
+  // A run is closed where the side changes (or a centre-line point breaks it), and at the end;
+  // no closure for it: this runs for every part of every chart of a scan.
   const runs: SideRun[] = [];
   let side: 1 | -1 | 0 = 0;
   let points: number[] = [];
-  const close = (): void => {
-    if (side !== 0 && points.length > 0) {
-      runs.push({ side, points });
-    }
-    side = 0;
-    points = [];
-  };
   for (const i of series.active) {
     const s = sideOf(series, i);
-    if (s === 0) {
-      if (centreLine === 'break') {
-        close();
-      }
+    if (s === 0 && centreLine !== 'break') {
       continue;
     }
     if (s !== side) {
-      close();
+      if (side !== 0 && points.length > 0) {
+        runs.push({ side, points });
+      }
       side = s;
+      points = [];
     }
-    points.push(i);
+    if (s !== 0) {
+      points.push(i);
+    }
   }
-  close();
+  if (side !== 0 && points.length > 0) {
+    runs.push({ side, points });
+  }
   return runs;
 }
 

@@ -267,6 +267,62 @@ export function evaluateSeries(
 export type ItemValueOf = (ref: DataItemRef, index: number) => number | null;
 
 /**
+ * What the expressions of one series read at the point being evaluated (`index`): each data
+ * item's value asked of `valueOf` once per point, shared by the nodes naming the same item.
+ * A class rather than an object of closures: one series at a time, thousands per scan.
+ */
+class PointInputs implements ExpressionInputs {
+  index = 0;
+  days = 0;
+  readonly #itemValues = new Map<DataItemRef, (number | null | undefined)[]>();
+  readonly #itemValuesByKey = new Map<string, (number | null | undefined)[]>();
+  readonly #points: number;
+  readonly #valueOf: ItemValueOf;
+  readonly #constants: ReadonlyMap<string, number>;
+  readonly #orgUnitGroupCounts: ReadonlyMap<string, number>;
+
+  constructor(
+    points: number,
+    valueOf: ItemValueOf,
+    constants: ReadonlyMap<string, number>,
+    orgUnitGroupCounts: ReadonlyMap<string, number>,
+  ) {
+    this.#points = points;
+    this.#valueOf = valueOf;
+    this.#constants = constants;
+    this.#orgUnitGroupCounts = orgUnitGroupCounts;
+  }
+
+  dataItem(ref: DataItemRef): number | null {
+    let values = this.#itemValues.get(ref);
+    if (values === undefined) {
+      // Two nodes naming the same item share their values.
+      const key = `${ref.dataElementId}.${ref.categoryOptionComboId}.${ref.attributeOptionComboId}`;
+      values = this.#itemValuesByKey.get(key);
+      if (values === undefined) {
+        values = new Array<number | null | undefined>(this.#points);
+        this.#itemValuesByKey.set(key, values);
+      }
+      this.#itemValues.set(ref, values);
+    }
+    let value = values[this.index];
+    if (value === undefined) {
+      value = this.#valueOf(ref, this.index);
+      values[this.index] = value;
+    }
+    return value;
+  }
+
+  constant(id: string): number | undefined {
+    return this.#constants.get(id);
+  }
+
+  orgUnitGroupCount(id: string): number | undefined {
+    return this.#orgUnitGroupCounts.get(id);
+  }
+}
+
+/**
  * The points of a subject from its data items' values per period: the numerator and
  * denominator evaluated in each period and the indicator value. Each data item's value in each
  * period is asked once (an expression may name an item twice, e.g. Penta 1 in the numerator
@@ -281,37 +337,12 @@ export function evaluatePoints(
 ): SeriesPoint[] {
   const { subject, numerator, denominator } = compiled;
   const daysOf = periodDaysOf(periods);
-  let index = 0;
-  const itemValues = new Map<DataItemRef, (number | null | undefined)[]>();
-  const itemValuesByKey = new Map<string, (number | null | undefined)[]>();
-  const expressionInputs: ExpressionInputs & { days: number } = {
-    dataItem: (ref) => {
-      let values = itemValues.get(ref);
-      if (values === undefined) {
-        // Two nodes naming the same item share their values.
-        const key = `${ref.dataElementId}.${ref.categoryOptionComboId}.${ref.attributeOptionComboId}`;
-        values = itemValuesByKey.get(key);
-        if (values === undefined) {
-          values = new Array<number | null | undefined>(periods.length);
-          itemValuesByKey.set(key, values);
-        }
-        itemValues.set(ref, values);
-      }
-      let value = values[index];
-      if (value === undefined) {
-        value = valueOf(ref, index);
-        values[index] = value;
-      }
-      return value;
-    },
-    constant: (id) => constants.get(id),
-    orgUnitGroupCount: (id) => orgUnitGroupCounts.get(id),
-    days: 0,
-  };
+  const expressionInputs = new PointInputs(periods.length, valueOf, constants, orgUnitGroupCounts);
   const points: SeriesPoint[] = new Array<SeriesPoint>(periods.length);
-  for (index = 0; index < periods.length; index++) {
+  for (let index = 0; index < periods.length; index++) {
     const period = periods[index];
     const days = daysOf[index];
+    expressionInputs.index = index;
     expressionInputs.days = days;
     const num = evaluateExpression(numerator, expressionInputs);
     if (denominator === null || subject.kind !== 'indicator') {
