@@ -112,8 +112,14 @@ interface ElementRead {
   values: Promise<ValueTuple[]> | null;
   /** Its values by period, asked of a reader thread and not yet in columns. */
   byPeriod: Promise<PeriodValues[]> | null;
-  /** The columns and the layout they were built for (null: the fast path does not apply). */
-  columns: { readonly layout: ColumnLayout; readonly columns: ElementColumns | null } | null;
+  /**
+   * The columns and the layout they were built for (null: the fast path does not apply), as a
+   * promise: batches running at once (a scan reading ahead) share one build.
+   */
+  columns: {
+    readonly layout: ColumnLayout;
+    readonly columns: Promise<ElementColumns | null>;
+  } | null;
 }
 
 const WHERE = `FROM data_values
@@ -532,27 +538,40 @@ export async function querySeriesForOrgUnits(
   ): Promise<ElementColumns | null> => {
     const { shape, read: element } = entry(dataElementId);
     if (element.columns?.layout !== layout) {
-      // On SQLite the values go from their rows per period straight into columns.
-      let columns: ElementColumns | null;
-      if (element.byPeriod !== null) {
-        const byPeriod = element.byPeriod;
-        element.byPeriod = null;
-        columns = buildElementColumnsFromPeriods(await byPeriod, mode, layout);
-      } else if (connection !== undefined && element.values === null) {
-        columns = buildElementColumnsFromPeriods(
-          readPeriodValuesSqlite(connection, dataElementId, shape, storedIds),
-          mode,
-          layout,
-        );
-      } else {
-        columns = buildElementColumns(await read(dataElementId), mode, layout);
-      }
-      element.columns = { layout, columns };
-      if (columns !== null) {
-        element.values = null;
-      }
+      element.columns = {
+        layout,
+        columns: buildColumns(element, dataElementId, shape, mode, layout),
+      };
     }
     return element.columns.columns;
+  };
+  /** Builds an element's columns from its values, read on the thread, the connection or as tuples. */
+  const buildColumns = async (
+    element: ElementRead,
+    dataElementId: string,
+    shape: ValueShape,
+    mode: 'sum' | 'last',
+    layout: ColumnLayout,
+  ): Promise<ElementColumns | null> => {
+    // On SQLite the values go from their rows per period straight into columns.
+    let columns: ElementColumns | null;
+    if (element.byPeriod !== null) {
+      const byPeriod = element.byPeriod;
+      element.byPeriod = null;
+      columns = buildElementColumnsFromPeriods(await byPeriod, mode, layout);
+    } else if (connection !== undefined && element.values === null) {
+      columns = buildElementColumnsFromPeriods(
+        readPeriodValuesSqlite(connection, dataElementId, shape, storedIds),
+        mode,
+        layout,
+      );
+    } else {
+      columns = buildElementColumns(await read(dataElementId), mode, layout);
+    }
+    if (columns !== null) {
+      element.values = null;
+    }
+    return columns;
   };
 
   const parentOf = new Map(orgUnits.map((u) => [u.id, u.parentId]));
