@@ -9,9 +9,12 @@
  * compensation keeps us as close to it as a double allows. Empty → 0, like R.
  */
 export function sumPresent(values: readonly number[]): number {
+  // Index loops, here and in meanPresent: these run for every chart of a scan, and a for-of
+  // loop that is not yet optimised allocates an iterator result per value.
   let sum = 0;
   let compensation = 0;
-  for (const value of values) {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
     if (Number.isNaN(value)) {
       continue;
     }
@@ -28,15 +31,37 @@ export function sumPresent(values: readonly number[]): number {
  * does. Empty → NaN, like R's `mean(numeric(0))`.
  */
 export function meanPresent(values: readonly number[]): number {
-  const present = values.filter((value) => !Number.isNaN(value));
-  if (present.length === 0) {
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isNaN(values[i])) {
+      count++;
+    }
+  }
+  if (count === 0) {
     return Number.NaN;
   }
-  const first = sumPresent(present) / present.length;
+  const first = sumPresent(values) / count;
   if (!Number.isFinite(first)) {
     return first;
   }
-  return first + sumPresent(present.map((value) => value - first)) / present.length;
+  // The residuals' compensated sum, as sumPresent adds them (a NaN residual is skipped).
+  let sum = 0;
+  let compensation = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (Number.isNaN(value)) {
+      continue;
+    }
+    const residual = value - first;
+    if (Number.isNaN(residual)) {
+      continue;
+    }
+    const next = sum + residual;
+    compensation +=
+      Math.abs(sum) >= Math.abs(residual) ? sum - next + residual : residual - next + sum;
+    sum = next;
+  }
+  return first + (Number.isFinite(sum) ? sum + compensation : sum) / count;
 }
 
 /** Median of the non-missing values; empty → NaN (R gives NA). */
