@@ -12,7 +12,11 @@ import type { Period, SeriesPoint } from '@sankofa/core';
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { sqliteConnectionOf } from '../db/dialects/sqlite/raw-connection.ts';
-import type { ColumnDecoding, SqliteReadThread } from '../db/dialects/sqlite/read-thread.ts';
+import {
+  ReadThreadEnded,
+  type ColumnDecoding,
+  type SqliteReadThread,
+} from '../db/dialects/sqlite/read-thread.ts';
 import type { Database } from '../db/schema.ts';
 import { compileSubject, evaluateSeries, type SeriesSubject } from './query-series-evaluate.ts';
 import {
@@ -558,7 +562,17 @@ export async function querySeriesForOrgUnits(
     if (element.byPeriod !== null) {
       const byPeriod = element.byPeriod;
       element.byPeriod = null;
-      columns = buildElementColumnsFromPeriods(await byPeriod, mode, layout);
+      let values: PeriodValues[];
+      try {
+        values = await byPeriod;
+      } catch (error) {
+        if (connection === undefined || !(error instanceof ReadThreadEnded)) {
+          throw error;
+        }
+        // The thread is gone (it failed to start, or crashed): the connection reads instead.
+        values = readPeriodValuesSqlite(connection, dataElementId, shape, storedIds);
+      }
+      columns = buildElementColumnsFromPeriods(values, mode, layout);
     } else if (connection !== undefined && element.values === null) {
       columns = buildElementColumnsFromPeriods(
         readPeriodValuesSqlite(connection, dataElementId, shape, storedIds),

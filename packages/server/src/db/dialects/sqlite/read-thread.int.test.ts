@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteReadThread } from './read-thread.ts';
+import { ReadThreadEnded, SqliteReadThread } from './read-thread.ts';
 
 describe('the SQLite reader thread', () => {
   let dir: string;
@@ -66,7 +66,9 @@ describe('the SQLite reader thread', () => {
     await expect(thread.all('SELECT nope FROM t', [])).rejects.toThrow(
       /SQLite reader thread: no such column: nope/,
     );
+    await expect(thread.all('SELECT nope FROM t', [])).rejects.not.toBeInstanceOf(ReadThreadEnded);
     expect(await thread.all('SELECT count(*) FROM t', [])).toEqual([[500]]);
+    expect(thread.answered).toBe(1);
   });
 
   it('answers the reads already asked before it closes, then refuses more', async () => {
@@ -74,6 +76,7 @@ describe('the SQLite reader thread', () => {
     await thread.close();
     expect(await asked).toEqual([[500]]);
     await expect(thread.all('SELECT 1', [])).rejects.toThrow(/closed/);
+    await expect(thread.all('SELECT 1', [])).rejects.toBeInstanceOf(ReadThreadEnded);
     await thread.close();
   });
 
@@ -112,6 +115,20 @@ describe('the SQLite reader thread', () => {
     const again = await thread.allDecoded(lists, [4_199], [[1, 'ids']]);
     expect(again[10][1]).toBe(rows[10][1]);
     expect(again[4_150][1]).toEqual(rows[4_150][1]);
+  });
+
+  it('refuses every read as ended when its connection cannot open', async () => {
+    // The file is gone (the main connection keeps its open handle): the thread fails to start.
+    const other = new SQLite(join(dir, 'gone.sqlite'));
+    rmSync(join(dir, 'gone.sqlite'));
+    const failed = SqliteReadThread.start(other)!;
+    try {
+      await expect(failed.all('SELECT 1', [])).rejects.toBeInstanceOf(ReadThreadEnded);
+      await expect(failed.all('SELECT 1', [])).rejects.toBeInstanceOf(ReadThreadEnded);
+    } finally {
+      await failed.close();
+      other.close();
+    }
   });
 
   it('is not started for an in-memory database', () => {

@@ -34,6 +34,17 @@ interface Pending {
   readonly reject: (error: Error) => void;
 }
 
+/**
+ * The thread has ended (closed, failed to start, or crashed): nothing more can be read on it.
+ * A statement's own error (bad SQL, a write) is a plain Error instead.
+ */
+export class ReadThreadEnded extends Error {
+  constructor(reason: string) {
+    super(`SQLite reader thread: ${reason}`);
+    this.name = 'ReadThreadEnded';
+  }
+}
+
 export class SqliteReadThread {
   readonly #worker: Worker;
   readonly #pending = new Map<number, Pending>();
@@ -42,8 +53,9 @@ export class SqliteReadThread {
   /** The answer of the latest read asked (answers come in order). */
   #latest: Promise<unknown> = Promise.resolve();
   #nextId = 0;
+  #answered = 0;
   /** Set once the thread has failed or been closed: every later read is refused with it. */
-  #ended: Error | null = null;
+  #ended: ReadThreadEnded | null = null;
 
   private constructor(path: string) {
     // No inherited execArgv: the worker is plain JavaScript and needs no loader.
@@ -57,14 +69,15 @@ export class SqliteReadThread {
       if ('error' in reply) {
         pending?.reject(new Error(`SQLite reader thread: ${reply.error}`));
       } else {
+        this.#answered++;
         for (const [number, ids] of reply.lists) {
           this.#lists[number] = ids;
         }
         pending?.resolve(reply.rows);
       }
     });
-    this.#worker.on('error', (error) => this.#end(error));
-    this.#worker.on('exit', () => this.#end(new Error('SQLite reader thread: closed')));
+    this.#worker.on('error', (error) => this.#end(new ReadThreadEnded(error.message)));
+    this.#worker.on('exit', () => this.#end(new ReadThreadEnded('closed')));
   }
 
   /**
@@ -123,6 +136,11 @@ export class SqliteReadThread {
     return rows;
   }
 
+  /** Reads the thread has answered with rows so far. */
+  get answered(): number {
+    return this.#answered;
+  }
+
   /** Ends the thread once the reads asked so far have been answered (or refused). */
   async close(): Promise<void> {
     if (this.#ended !== null) {
@@ -132,7 +150,7 @@ export class SqliteReadThread {
     if (this.#ended !== null) {
       return;
     }
-    this.#ended = new Error('SQLite reader thread: closed');
+    this.#ended = new ReadThreadEnded('closed');
     const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
     // Alive until the thread has closed its connection and exited.
     this.#worker.ref();
@@ -149,7 +167,7 @@ export class SqliteReadThread {
     }
   }
 
-  #end(error: Error): void {
+  #end(error: ReadThreadEnded): void {
     this.#ended ??= error;
     for (const p of this.#pending.values()) {
       p.reject(this.#ended);
