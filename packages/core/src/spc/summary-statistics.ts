@@ -9,12 +9,20 @@
  * compensation keeps us as close to it as a double allows. Empty → 0, like R.
  */
 export function sumPresent(values: readonly number[]): number {
-  // Index loops, here and in meanPresent: these run for every chart of a scan, and a for-of
-  // loop that is not yet optimised allocates an iterator result per value.
+  return sumPresentLess(values, 0);
+}
+
+/**
+ * The compensated sum of `value − offset` over the non-missing values (a NaN difference is
+ * skipped too): sumPresent with offset 0, meanPresent's residuals with the first mean. Index
+ * loops: these run for every chart of a scan, and a for-of loop that is not yet optimised
+ * allocates an iterator result per value.
+ */
+function sumPresentLess(values: readonly number[], offset: number): number {
   let sum = 0;
   let compensation = 0;
   for (let i = 0; i < values.length; i++) {
-    const value = values[i];
+    const value = values[i] - offset;
     if (Number.isNaN(value)) {
       continue;
     }
@@ -44,24 +52,7 @@ export function meanPresent(values: readonly number[]): number {
   if (!Number.isFinite(first)) {
     return first;
   }
-  // The residuals' compensated sum, as sumPresent adds them (a NaN residual is skipped).
-  let sum = 0;
-  let compensation = 0;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (Number.isNaN(value)) {
-      continue;
-    }
-    const residual = value - first;
-    if (Number.isNaN(residual)) {
-      continue;
-    }
-    const next = sum + residual;
-    compensation +=
-      Math.abs(sum) >= Math.abs(residual) ? sum - next + residual : residual - next + sum;
-    sum = next;
-  }
-  return first + (Number.isFinite(sum) ? sum + compensation : sum) / count;
+  return first + sumPresentLess(values, first) / count;
 }
 
 /** Median of the non-missing values; empty → NaN (R gives NA). */

@@ -83,6 +83,37 @@ describe.each(testDialects())('a demo indicator by hand on %s', (dialect) => {
   });
 });
 
+/** The demo's org units (every level, parents first), indicators and the 14 months asked. */
+async function demoBatch(db: TestDatabase['adapter']['db']) {
+  const orgUnits = await db
+    .selectFrom('orgUnits')
+    .select(['id', 'parentId', 'level'])
+    .orderBy('level')
+    .orderBy('id')
+    .execute();
+  const indicators = await db
+    .selectFrom('indicators as i')
+    .innerJoin('indicatorTypes as t', 't.id', 'i.indicatorTypeId')
+    .select(['i.id', 'i.numerator', 'i.denominator', 'i.annualized', 't.factor'])
+    .execute();
+  const periods = periodRange(parsePeriodId('202505'), parsePeriodId('202606'));
+  return { orgUnits, indicators, periods };
+}
+
+/** An indicator row as the batch reader's subject. */
+const subjectOf = (indicator: {
+  numerator: string;
+  denominator: string;
+  factor: number;
+  annualized: number;
+}): SeriesSubject => ({
+  kind: 'indicator',
+  numerator: indicator.numerator,
+  denominator: indicator.denominator,
+  factor: indicator.factor,
+  annualized: indicator.annualized === 1,
+});
+
 describe.each(testDialects())('the batch reader’s two paths on the demo on %s', (dialect) => {
   let database: TestDatabase;
   beforeAll(async () => {
@@ -98,19 +129,8 @@ describe.each(testDialects())('the batch reader’s two paths on the demo on %s'
 
   it('gives every indicator at every org unit the same numbers by columns as the general path, to the bit', async () => {
     const db = database.adapter.db;
-    const orgUnits = await db
-      .selectFrom('orgUnits')
-      .select(['id', 'parentId', 'level'])
-      .orderBy('level')
-      .orderBy('id')
-      .execute();
-    const indicators = await db
-      .selectFrom('indicators as i')
-      .innerJoin('indicatorTypes as t', 't.id', 'i.indicatorTypeId')
-      .select(['i.id', 'i.numerator', 'i.denominator', 'i.annualized', 't.factor'])
-      .execute();
+    const { orgUnits, indicators, periods } = await demoBatch(db);
     expect(indicators.length).toBeGreaterThan(10);
-    const periods = periodRange(parsePeriodId('202505'), parsePeriodId('202606'));
     // The same bits: -0 is not 0, and every number is compared with Object.is.
     const bits = (points: readonly SeriesPoint[] | undefined) =>
       (points ?? []).map((p) =>
@@ -118,13 +138,7 @@ describe.each(testDialects())('the batch reader’s two paths on the demo on %s'
       );
     let compared = 0;
     for (const indicator of indicators) {
-      const subject: SeriesSubject = {
-        kind: 'indicator',
-        numerator: indicator.numerator,
-        denominator: indicator.denominator,
-        factor: indicator.factor,
-        annualized: indicator.annualized === 1,
-      };
+      const subject = subjectOf(indicator);
       const columns = await querySeriesForOrgUnits(db, {
         subject,
         orgUnits,
@@ -156,30 +170,13 @@ describe.each(testDialects())('the batch reader’s two paths on the demo on %s'
       expect(connection?.memory).toBe(false);
       const readThread = SqliteReadThread.start(connection!)!;
       try {
-        const orgUnits = await db
-          .selectFrom('orgUnits')
-          .select(['id', 'parentId', 'level'])
-          .orderBy('level')
-          .orderBy('id')
-          .execute();
-        const indicators = await db
-          .selectFrom('indicators as i')
-          .innerJoin('indicatorTypes as t', 't.id', 'i.indicatorTypeId')
-          .select(['i.id', 'i.numerator', 'i.denominator', 'i.annualized', 't.factor'])
-          .execute();
-        const periods = periodRange(parsePeriodId('202505'), parsePeriodId('202606'));
+        const { orgUnits, indicators, periods } = await demoBatch(db);
+        expect(indicators.length).toBeGreaterThan(10);
         // One cache for the threaded reads, as in a scan: elements shared by indicators are read
         // once, and several are asked of the thread at once.
         const threadCache = new Map();
-        let compared = 0;
         for (const indicator of indicators) {
-          const subject: SeriesSubject = {
-            kind: 'indicator',
-            numerator: indicator.numerator,
-            denominator: indicator.denominator,
-            factor: indicator.factor,
-            annualized: indicator.annualized === 1,
-          };
+          const subject = subjectOf(indicator);
           const [onConnection, onThread] = await Promise.all([
             querySeriesForOrgUnits(db, { subject, orgUnits, periods, path: 'columns' }),
             querySeriesForOrgUnits(db, {
@@ -195,22 +192,13 @@ describe.each(testDialects())('the batch reader’s two paths on the demo on %s'
             expect(onThread.get(unit.id), `${indicator.id} at ${unit.id}`).toEqual(
               onConnection.get(unit.id),
             );
-            compared++;
           }
         }
-        expect(compared).toBe(indicators.length * orgUnits.length);
         // The values did come from the thread.
         expect(readThread.answered).toBeGreaterThan(0);
         // Once the thread has ended, the connection reads instead: the same numbers.
         await readThread.close();
-        const [first] = indicators;
-        const subject: SeriesSubject = {
-          kind: 'indicator',
-          numerator: first.numerator,
-          denominator: first.denominator,
-          factor: first.factor,
-          annualized: first.annualized === 1,
-        };
+        const subject = subjectOf(indicators[0]);
         const afterEnd = await querySeriesForOrgUnits(db, {
           subject,
           orgUnits,

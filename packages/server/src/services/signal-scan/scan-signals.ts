@@ -22,7 +22,7 @@ import { computeChangeToken, storeChangeToken, storedChangeToken } from './chang
 import {
   loadFingerprints,
   loadStoredSignals,
-  seriesKey,
+  seriesKey as key,
   type StoredRow,
 } from './stored-scan-state.ts';
 import {
@@ -142,8 +142,6 @@ export async function latestMonthWithData(db: Kysely<Database>): Promise<string 
   }
   return null;
 }
-
-const key = seriesKey;
 
 /**
  * A series' fingerprint: SHA-256 of what its findings depend on. The settings go in as JSON
