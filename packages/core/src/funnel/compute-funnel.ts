@@ -6,7 +6,7 @@
  */
 import type { Warning } from '../errors.ts';
 import { curveDenominators } from './funnel-curve.ts';
-import { limitsAt, type LimitContext } from './funnel-limits.ts';
+import { limitsAt, surelyInside998, type LimitContext } from './funnel-limits.ts';
 import { funnelScale } from './funnel-scale.ts';
 import { estimateOverdispersion, type OverdispersionEstimate } from './overdispersion.ts';
 import { resolveFunnelInput, type ResolvedFunnelInput } from './resolve-funnel-input.ts';
@@ -58,6 +58,7 @@ export function computeFunnel(units: readonly FunnelUnit[], options: FunnelOptio
     trimBy,
   );
   const applied = input.overdispersion && estimate.phi > 1;
+  const outliersOnly = options.units === 'outliers';
   const context: LimitContext = { type, theta, scale, tau2: applied ? estimate.tau2 : null };
   const curveAt = (limitContext: LimitContext) =>
     curveDenominators(
@@ -76,10 +77,17 @@ export function computeFunnel(units: readonly FunnelUnit[], options: FunnelOptio
       significant: estimate.pValue < 0.05,
       applied,
     },
-    units: input.units.map((unit, index): FunnelUnitResult => {
-      const limits = scaled(limitsAt(unit.n, context), multiply);
+    units: input.units.flatMap((unit, index): FunnelUnitResult[] => {
       const value = (unit.y / unit.n) * multiply;
-      return {
+      if (outliersOnly && surelyInside998(value, unit.n, multiply, context)) {
+        return [];
+      }
+      const limits = scaled(limitsAt(unit.n, context), multiply);
+      const outlier = side(value, limits.lower998, limits.upper998);
+      if (outliersOnly && outlier === null) {
+        return [];
+      }
+      const result: FunnelUnitResult = {
         unit: unit.unit,
         y: unit.y,
         n: unit.n,
@@ -89,9 +97,10 @@ export function computeFunnel(units: readonly FunnelUnit[], options: FunnelOptio
           ? scale.adjustedZScore(unit.y, unit.n, estimate.tau2)
           : scale.zScore(unit.y, unit.n),
         ...limits,
-        outlier: side(value, limits.lower998, limits.upper998),
+        outlier,
         outlier95: side(value, limits.lower95, limits.upper95),
       };
+      return [result];
     }),
     curve: options.curve === false ? [] : curveAt(context),
     unadjustedCurve:

@@ -31,6 +31,28 @@ export interface LimitContext {
 }
 
 /**
+ * True when a unit with this value (× multiply) is surely inside the 99.8 % limits that
+ * {@link limitsAt} gives at n once multiplied, without computing the exact limits: with τ² the
+ * limits in use are never narrower than the random-effects ones (each is the wider of the two, then
+ * widened to bracket θ), and multiplying by a positive factor keeps the order of doubles, so a
+ * value within the multiplied random-effects limits is within the multiplied limits in use. False
+ * when it cannot tell (no τ², or the value outside those limits).
+ */
+export function surelyInside998(
+  value: number,
+  n: number,
+  multiply: number,
+  context: LimitContext,
+): boolean {
+  const { scale, tau2 } = context;
+  if (tau2 === null) {
+    return false;
+  }
+  const [lower, upper] = scale.limits(Z998 * Math.sqrt(scale.standardError(n) ** 2 + tau2));
+  return value <= upper * multiply && value >= lower * multiply;
+}
+
+/**
  * Limits at denominator n on the natural scale (multiply not applied). They always bracket θ:
  * at very small n the interpolated binomial limit can fall on the wrong side of θ (n = 1,
  * θ = 0.99 gives an upper 95 % limit of 0.975), and a unit at the target is never an outlier.

@@ -7,7 +7,8 @@
  *   monotone: exact-binomial-limit.test.ts shows a rise);
  * - target, φ, τ², limits and outliers do not depend on the order of the units;
  * - a unit exactly at the target is never an outlier;
- * - the over-dispersion adjustment never narrows a limit.
+ * - the over-dispersion adjustment never narrows a limit;
+ * - `units: 'outliers'` keeps exactly the full result's outliers, each unchanged.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -221,5 +222,25 @@ describe('computeFunnel properties', () => {
       }),
       RUNS,
     );
+  });
+
+  it("keeps with units: 'outliers' exactly the full result's outliers, each unchanged", () => {
+    let kept = 0;
+    let dropped = 0;
+    fc.assert(
+      fc.property(cases, ([units, options]) => {
+        const full = computeFunnel(units, options);
+        const outliers = computeFunnel(units, { ...options, units: 'outliers' });
+        const expected = full.units.filter((u) => u.outlier !== null);
+        expect(outliers.units).toEqual(expected);
+        expect({ ...outliers, units: [] }).toEqual({ ...full, units: [] });
+        kept += expected.length;
+        dropped += full.units.length - expected.length;
+      }),
+      { numRuns: 300 },
+    );
+    // Both sides were exercised: units kept as outliers and units left out.
+    expect(kept).toBeGreaterThan(50);
+    expect(dropped).toBeGreaterThan(50);
   });
 });

@@ -50,6 +50,13 @@ export interface FunnelOptions {
    * unit's limits and outlier flag (the signal scan, thousands of funnels).
    */
   readonly curve?: boolean;
+  /**
+   * Which units the result keeps. Default `all`. `outliers` keeps only the units beyond the
+   * 99.8 % limits (`outlier` not null), each exactly as in the full result; the others' exact
+   * limits are not computed where a cheap bound already shows a unit inside them. For callers
+   * that only read outliers (the signal scan, thousands of funnels).
+   */
+  readonly units?: 'all' | 'outliers';
 }
 
 /** The 95 % and 99.8 % limits at one denominator, on the reported scale (× multiply). */

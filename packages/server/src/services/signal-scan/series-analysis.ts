@@ -296,6 +296,7 @@ export function peerFindings(
       overdispersion: true,
       multiply: factor,
       curve: false,
+      units: 'outliers',
     });
   } catch {
     // Degenerate peers (all zero, a single value): no funnel.
