@@ -13,6 +13,9 @@ import {
   testDialects,
   type TestDatabase,
 } from '../../testing/test-database.ts';
+import { openDatabase } from '../../db/database.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import type { DialectAdapter } from '../../db/dialects/types.ts';
 import { loadDemoCountry } from '../load-demo.ts';
 import { writeDataValue } from '../write-data-value.ts';
 import { scanSignals } from './scan-signals.ts';
@@ -412,6 +415,59 @@ describe.each(testDialects())('the signal scan on the demo country on %s', (dial
       // ancestors' (and, through the funnel, its siblings'); a series elsewhere did not.
       expect(changed.some((s) => s.orgUnitId === facility.id)).toBe(true);
       expect(changed.length).toBeLessThan(after.length);
+    },
+    SLOW,
+  );
+});
+
+describe('the signal scan with and without its reader and writer threads (SQLite)', () => {
+  it(
+    'stores the same signals and fingerprints on an in-memory database as on a file',
+    async () => {
+      // In memory there is no file for a second connection: the scan reads and writes on its one
+      // connection, as it does when a thread cannot start.
+      const country = generateDemoCountry({
+        seed: 4,
+        facilities: 8,
+        months: 36,
+        endPeriod: '202610',
+      });
+      const file = await createTestDatabase('sqlite');
+      const memory = openDatabase('sqlite::memory:');
+      try {
+        await migrateToLatest(memory);
+        const stored = async (adapter: DialectAdapter) => {
+          await loadDemoCountry(adapter, country);
+          const result = await scanSignals(adapter.db, { now: '2026-11-01T00:00:00.000Z' });
+          const signals = await adapter.db
+            .selectFrom('signals')
+            .selectAll()
+            .orderBy('indicatorId')
+            .orderBy('orgUnitId')
+            .orderBy('kind')
+            .orderBy('rule')
+            .orderBy('periodIds')
+            .execute();
+          const states = await adapter.db
+            .selectFrom('signalSeriesState')
+            .selectAll()
+            .orderBy('indicatorId')
+            .orderBy('orgUnitId')
+            .execute();
+          return {
+            result: { ...result, durationMs: 0 },
+            signals: signals.map(({ id: _id, ...rest }) => rest),
+            states,
+          };
+        };
+        const onFile = await stored(file.adapter);
+        const inMemory = await stored(memory);
+        expect(onFile.signals.length).toBeGreaterThan(0);
+        expect(inMemory).toEqual(onFile);
+      } finally {
+        await memory.close();
+        await file.drop();
+      }
     },
     SLOW,
   );

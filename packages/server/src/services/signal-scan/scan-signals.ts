@@ -13,8 +13,9 @@ import {
 } from '@sankofa/core';
 import type SQLite from 'better-sqlite3';
 import type { Insertable, Kysely, Transaction } from 'kysely';
-import { sqliteConnectionOf } from '../../db/dialects/sqlite/raw-connection.ts';
+import { sqliteConnectionOf, sqliteWriteGateOf } from '../../db/dialects/sqlite/raw-connection.ts';
 import { SqliteReadThread } from '../../db/dialects/sqlite/read-thread.ts';
+import { SqliteWriteThread, type WriteOp } from '../../db/dialects/sqlite/write-thread.ts';
 import type { Database, SignalSeriesStateTable, SignalTable } from '../../db/schema.ts';
 import { generateUid, nowIso } from '../../ids.ts';
 import { recordAudit } from '../audit.ts';
@@ -364,59 +365,24 @@ const SIGNAL_COLUMNS = [
   'updated_at',
 ] as const;
 
-/** The scan's statements on a SQLite connection, prepared once per connection. */
-interface SqliteStatements {
-  readonly insertSignal: SQLite.Statement;
-  readonly extend: SQLite.Statement;
-  readonly presence: SQLite.Statement;
-  readonly state: SQLite.Statement;
-}
-const prepared = new WeakMap<SQLite.Database, SqliteStatements>();
+const INSERT_SIGNAL = `INSERT INTO signals (${SIGNAL_COLUMNS.join(', ')})
+  VALUES (${SIGNAL_COLUMNS.map(() => '?').join(', ')})`;
+const EXTEND_SIGNAL = `UPDATE signals SET first_period = ?, last_period = ?, period_ids = ?,
+    rule_set_id = ?, rule_set_version = ?, explanation_code = ?, explanation_values = ?,
+    summary = ?, still_present = 1, population = ?, updated_at = ?
+  WHERE id = ?`;
+const SET_PRESENCE = 'UPDATE signals SET still_present = ?, updated_at = ? WHERE id = ?';
+const STORE_STATE = `INSERT INTO signal_series_state (indicator_id, org_unit_id, fingerprint, scanned_at)
+  VALUES (?, ?, ?, ?)
+  ON CONFLICT (indicator_id, org_unit_id)
+  DO UPDATE SET fingerprint = excluded.fingerprint, scanned_at = excluded.scanned_at`;
 
-function sqliteStatements(connection: SQLite.Database): SqliteStatements {
-  let statements = prepared.get(connection);
-  if (statements === undefined) {
-    statements = {
-      insertSignal: connection.prepare(
-        `INSERT INTO signals (${SIGNAL_COLUMNS.join(', ')})
-         VALUES (${SIGNAL_COLUMNS.map(() => '?').join(', ')})`,
-      ),
-      extend: connection.prepare(
-        `UPDATE signals SET first_period = ?, last_period = ?, period_ids = ?, rule_set_id = ?,
-           rule_set_version = ?, explanation_code = ?, explanation_values = ?, summary = ?,
-           still_present = 1, population = ?, updated_at = ?
-         WHERE id = ?`,
-      ),
-      presence: connection.prepare(
-        'UPDATE signals SET still_present = ?, updated_at = ? WHERE id = ?',
-      ),
-      state: connection.prepare(
-        `INSERT INTO signal_series_state (indicator_id, org_unit_id, fingerprint, scanned_at)
-         VALUES (?, ?, ?, ?)
-         ON CONFLICT (indicator_id, org_unit_id)
-         DO UPDATE SET fingerprint = excluded.fingerprint, scanned_at = excluded.scanned_at`,
-      ),
-    };
-    prepared.set(connection, statements);
-  }
-  return statements;
-}
-
-/**
- * Writes an indicator's pending rows in its transaction. On SQLite through statements prepared
- * once on the connection the transaction runs on (so part of it): compiling a query per row or
- * chunk costs more than the write itself. Elsewhere through the query builder.
- */
-async function flushPending(
-  trx: Transaction<Database>,
-  pending: PendingRows,
-  now: string,
-  connection: SQLite.Database | undefined,
-): Promise<void> {
-  if (connection !== undefined) {
-    const statements = sqliteStatements(connection);
-    for (const row of pending.signals) {
-      statements.insertSignal.run(
+/** An indicator's pending rows as SQLite statements with their parameter rows, in order. */
+function sqliteWrites(pending: PendingRows, now: string): WriteOp[] {
+  return [
+    {
+      sql: INSERT_SIGNAL,
+      rows: pending.signals.map((row) => [
         row.id,
         row.indicatorId,
         row.orgUnitId,
@@ -439,10 +405,11 @@ async function flushPending(
         row.population ?? null,
         row.createdAt,
         row.updatedAt,
-      );
-    }
-    for (const e of pending.extended) {
-      statements.extend.run(
+      ]),
+    },
+    {
+      sql: EXTEND_SIGNAL,
+      rows: pending.extended.map((e) => [
         e.firstPeriod,
         e.lastPeriod,
         e.periodIds,
@@ -454,13 +421,50 @@ async function flushPending(
         e.population,
         now,
         e.id,
-      );
-    }
-    for (const p of pending.presence) {
-      statements.presence.run(p.stillPresent, now, p.id);
-    }
-    for (const s of pending.states) {
-      statements.state.run(s.indicatorId, s.orgUnitId, s.fingerprint, s.scannedAt);
+      ]),
+    },
+    { sql: SET_PRESENCE, rows: pending.presence.map((p) => [p.stillPresent, now, p.id]) },
+    {
+      sql: STORE_STATE,
+      rows: pending.states.map((s) => [s.indicatorId, s.orgUnitId, s.fingerprint, s.scannedAt]),
+    },
+  ].filter((op) => op.rows.length > 0);
+}
+
+/** Statements on a SQLite connection, by their text, prepared once per connection. */
+const prepared = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
+
+function preparedOn(connection: SQLite.Database, sql: string): SQLite.Statement {
+  let statements = prepared.get(connection);
+  if (statements === undefined) {
+    statements = new Map();
+    prepared.set(connection, statements);
+  }
+  let statement = statements.get(sql);
+  if (statement === undefined) {
+    statement = connection.prepare(sql);
+    statements.set(sql, statement);
+  }
+  return statement;
+}
+
+/**
+ * Writes an indicator's pending rows in its transaction. On SQLite through statements prepared
+ * once on the connection the transaction runs on (so part of it): compiling a query per row or
+ * chunk costs more than the write itself. Elsewhere through the query builder.
+ */
+async function flushPending(
+  trx: Transaction<Database>,
+  pending: PendingRows,
+  now: string,
+  connection: SQLite.Database | undefined,
+): Promise<void> {
+  if (connection !== undefined) {
+    for (const { sql, rows } of sqliteWrites(pending, now)) {
+      const statement = preparedOn(connection, sql);
+      for (const row of rows) {
+        statement.run(...row);
+      }
     }
     return;
   }
@@ -547,6 +551,13 @@ export async function scanSignals(
   const connection = sqliteConnectionOf(db);
   const readThread =
     skipAll || connection === undefined ? null : SqliteReadThread.start(connection);
+  // And an indicator's signals are written on a second connection in a writer thread while this
+  // thread analyses the next indicator (its transactions hold the write gate, as imports do).
+  const gate = connection === undefined ? undefined : sqliteWriteGateOf(db);
+  const writing =
+    skipAll || connection === undefined || gate === undefined
+      ? Promise.resolve(null)
+      : SqliteWriteThread.start(connection, gate);
   /** One read of an indicator's values for every org unit, summed up the hierarchy in memory. */
   const readSeries = (indicator: ScanIndicator) => {
     const series = querySeriesForOrgUnits(db, {
@@ -575,7 +586,11 @@ export async function scanSignals(
   if (!skipAll) {
     readAhead(0);
   }
+  /** The write of the indicator stored last, on the writer thread: awaited before the next. */
+  let lastWrite: Promise<unknown> = Promise.resolve();
+  let writeThread: SqliteWriteThread | null = null;
   try {
+    writeThread = await writing;
     const settings = new Map(
       (skipAll ? [] : await db.selectFrom('chartSettings').selectAll().execute()).map((s) => [
         key(s.indicatorId, s.orgUnitId),
@@ -619,9 +634,17 @@ export async function scanSignals(
             pending,
           );
         }
-        await db.transaction().execute(async (trx) => {
-          await flushPending(trx, pending, now, sqliteConnectionOf(db));
-        });
+        if (writeThread === null) {
+          await db.transaction().execute(async (trx) => {
+            await flushPending(trx, pending, now, connection);
+          });
+        } else {
+          // One write in flight: the previous indicator's has long ended by now.
+          await lastWrite;
+          lastWrite = writeThread.transaction(sqliteWrites(pending, now));
+          // Awaited in its turn; a failure is reported there, not as an unhandled rejection.
+          lastWrite.catch(() => undefined);
+        }
       }
       options.onProgress?.({
         done: job.done,
@@ -721,8 +744,11 @@ export async function scanSignals(
       }
       await finish({ indicatorId: indicator.id, candidates, done });
     }
+    await lastWrite;
   } finally {
     await readThread?.close();
+    // Once the write in flight has ended (on an error elsewhere, too).
+    await (writeThread ?? (await writing))?.close();
   }
 
   await storeChangeToken(db, token, now);
