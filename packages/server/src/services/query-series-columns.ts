@@ -104,8 +104,7 @@ class ColumnsBuilder {
     sum: number,
     count: number,
   ): boolean {
-    const { layout, mode } = this;
-    const P = layout.periods;
+    const { layout } = this;
     const period = layout.periodIndex.get(periodId);
     if (period === undefined) {
       return !layout.storedIds.has(periodId);
@@ -114,6 +113,20 @@ class ColumnsBuilder {
     if (unit === undefined) {
       return true;
     }
+    return this.addAt(unit, period, coc, aoc, sum, count);
+  }
+
+  /** Adds one value of the org unit in row `unit`, asked period `period` (as {@link add}). */
+  addAt(
+    unit: number,
+    period: number,
+    coc: string,
+    aoc: string,
+    sum: number,
+    count: number,
+  ): boolean {
+    const { layout, mode } = this;
+    const P = layout.periods;
     if (!(count > 0)) {
       return false;
     }
@@ -233,21 +246,58 @@ export function buildElementColumnsFromPeriods(
   }
   const builder = new ColumnsBuilder(mode, layout, valueCount);
   for (const { periodId, units, sums, counts, cocs, aocs } of periods) {
+    if (units.length === 0) {
+      continue;
+    }
+    const period = layout.periodIndex.get(periodId);
+    if (period === undefined) {
+      if (layout.storedIds.has(periodId)) {
+        return null;
+      }
+      continue;
+    }
+    const rows = rowsOf(units, layout);
     for (let i = 0; i < units.length; i++) {
-      const added = builder.add(
-        units[i],
-        cocs === null ? '' : cocs[i],
-        aocs === null ? '' : aocs[i],
-        periodId,
-        sums[i],
-        counts === null ? 1 : counts[i],
-      );
-      if (!added) {
+      const row = rows[i];
+      if (
+        row >= 0 &&
+        !builder.addAt(
+          row,
+          period,
+          cocs === null ? '' : cocs[i],
+          aocs === null ? '' : aocs[i],
+          sums[i],
+          counts === null ? 1 : counts[i],
+        )
+      ) {
         return null;
       }
     }
   }
   return builder.finish();
+}
+
+/**
+ * The rows of a list of org unit ids (-1: not in the batch). The reader thread sends one array
+ * for every read listing the same org units, so the rows of a list are found once per layout.
+ */
+const rowsByList = new WeakMap<ColumnLayout, WeakMap<readonly string[], Int32Array>>();
+
+function rowsOf(units: readonly string[], layout: ColumnLayout): Int32Array {
+  let byList = rowsByList.get(layout);
+  if (byList === undefined) {
+    byList = new WeakMap();
+    rowsByList.set(layout, byList);
+  }
+  let rows = byList.get(units);
+  if (rows === undefined) {
+    rows = new Int32Array(units.length);
+    for (let i = 0; i < units.length; i++) {
+      rows[i] = layout.unitIndex.get(units[i]) ?? -1;
+    }
+    byList.set(units, rows);
+  }
+  return rows;
 }
 
 /** The columns of the items a reference names, or null when their sum could depend on the order. */
