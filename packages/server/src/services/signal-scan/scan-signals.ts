@@ -47,9 +47,11 @@ export const SCAN_MONTHS = 36;
 /**
  * Indicators whose values are being read at once (on SQLite, on the reader thread) while one is
  * analysed: with one, the scan waited for reads (~0.6 s in all at 1,200 facilities) wherever an
- * indicator with several elements followed a quick one.
+ * indicator with several elements followed a quick one; with three, still ~0.2 s once the writer
+ * thread shared the second core with the reader (six: none measurable; each indicator read ahead
+ * holds ~4 MB at 1,280 org units).
  */
-const READ_AHEAD = 3;
+const READ_AHEAD = 6;
 /** Series analysed between two turns of the event loop. */
 const YIELD_EVERY = 100;
 /**
