@@ -18,6 +18,7 @@ import {
   type SqliteReadThread,
 } from '../db/dialects/sqlite/read-thread.ts';
 import type { Database } from '../db/schema.ts';
+import { foldUnitTotals } from './fold-unit-totals.ts';
 import { compileSubject, evaluateSeries, type SeriesSubject } from './query-series-evaluate.ts';
 import {
   buildElementColumns,
@@ -213,6 +214,40 @@ const THREAD_DECODING: Record<ValueShape, readonly (readonly [number, ColumnDeco
 };
 
 /**
+ * `totals` read flat on the reader thread: each stored value with its org unit, in the primary
+ * key's order (the query searches the primary key range: no sort), summed per org unit by
+ * `foldUnitTotals` as SQLite's GROUP BY would (see fold-unit-totals.ts).
+ */
+const SQLITE_FLAT_TOTALS = `SELECT period_id, json_group_array(org_unit_id),
+    json_group_array(numeric_value)
+  ${WHERE} GROUP BY period_id`;
+
+/** `totals` read flat on the thread and folded per org unit; null when not in key order. */
+async function readFlatTotalsOnThread(
+  thread: SqliteReadThread,
+  dataElementId: string,
+  periodIds: readonly string[],
+): Promise<PeriodValues[] | null> {
+  const rows = (await thread.allDecoded(
+    SQLITE_FLAT_TOTALS,
+    [dataElementId, JSON.stringify(periodIds)],
+    [
+      [1, 'ids'],
+      [2, 'numbers'],
+    ],
+  )) as [string, string[], Float64Array][];
+  const periods: PeriodValues[] = [];
+  for (const [periodId, flat, values] of rows) {
+    const totals = foldUnitTotals(flat, values);
+    if (totals === null) {
+      return null;
+    }
+    periods.push({ periodId, cocs: null, aocs: null, mins: null, maxs: null, ...totals });
+  }
+  return periods;
+}
+
+/**
  * The same as {@link readPeriodValuesSqlite}, read on a reader thread, which also parses the
  * JSON arrays (numbers as Float64Arrays; lists of ids sent once).
  */
@@ -222,6 +257,12 @@ async function readPeriodValuesOnThread(
   shape: ValueShape,
   periodIds: readonly string[],
 ): Promise<PeriodValues[]> {
+  if (shape === 'totals') {
+    const flat = await readFlatTotalsOnThread(thread, dataElementId, periodIds);
+    if (flat !== null) {
+      return flat;
+    }
+  }
   const rows = (await thread.allDecoded(
     SQLITE_BY_PERIOD[shape],
     [dataElementId, JSON.stringify(periodIds)],
