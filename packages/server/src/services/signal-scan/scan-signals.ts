@@ -52,6 +52,8 @@ export const SCAN_MONTHS = 36;
  * holds ~4 MB at 1,280 org units).
  */
 const READ_AHEAD = 6;
+/** Indicators' writes queued on the writer thread at most. */
+const WRITES_IN_FLIGHT = 3;
 /** Series analysed between two turns of the event loop. */
 const YIELD_EVERY = 100;
 /**
@@ -538,8 +540,12 @@ export async function scanSignals(
   if (!skipAll) {
     readAhead(0);
   }
-  /** The write of the indicator stored last, on the writer thread: awaited before the next. */
-  let lastWrite: Promise<unknown> = Promise.resolve();
+  /**
+   * Writes asked of the writer thread and not yet awaited, oldest first (the thread runs them in
+   * order). A full scan's first writes (thousands of new signals, a checkpoint) can take longer
+   * than analysing the next indicator: awaiting each before the next made the scan wait ~0.2 s.
+   */
+  const writes: Promise<unknown>[] = [];
   let writeThread: SqliteWriteThread | null = null;
   try {
     writeThread = await writing;
@@ -591,11 +597,14 @@ export async function scanSignals(
             await flushPending(trx, pending, now, connection);
           });
         } else {
-          // One write in flight: the previous indicator's has long ended by now.
-          await lastWrite;
-          lastWrite = writeThread.transaction(sqliteWrites(pending, now));
+          // A few in flight at most, so that a failed write stops the scan soon after.
+          if (writes.length >= WRITES_IN_FLIGHT) {
+            await writes.shift();
+          }
+          const write = writeThread.transaction(sqliteWrites(pending, now));
           // Awaited in its turn; a failure is reported there, not as an unhandled rejection.
-          lastWrite.catch(() => undefined);
+          write.catch(() => undefined);
+          writes.push(write);
         }
       }
       options.onProgress?.({
@@ -696,7 +705,9 @@ export async function scanSignals(
       }
       await finish({ indicatorId: indicator.id, candidates, done });
     }
-    await lastWrite;
+    for (const write of writes) {
+      await write;
+    }
   } finally {
     await readThread?.close();
     // Once the write in flight has ended (on an error elsewhere, too).
