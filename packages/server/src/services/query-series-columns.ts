@@ -85,6 +85,8 @@ class ColumnsBuilder {
   private readonly size: number;
   private readonly safe: number;
   private integers = true;
+  /** `findItem`'s answers by category option combo, then attribute option combo. */
+  private readonly itemsByCoc = new Map<string, Map<string, ItemColumns | null>>();
 
   constructor(
     private readonly mode: 'sum' | 'last',
@@ -160,8 +162,24 @@ class ColumnsBuilder {
     return true;
   }
 
-  /** The combo's columns, made on its first value; null for a combo LAST cannot hold. */
+  /** The combo's columns (see {@link findItem}), remembered by its two ids. */
   private itemOf(coc: string, aoc: string): ItemColumns | null {
+    // Found by the two ids without joining them into a key for each value.
+    let byAoc = this.itemsByCoc.get(coc);
+    if (byAoc === undefined) {
+      byAoc = new Map();
+      this.itemsByCoc.set(coc, byAoc);
+    }
+    let item = byAoc.get(aoc);
+    if (item === undefined) {
+      item = this.findItem(coc, aoc);
+      byAoc.set(aoc, item);
+    }
+    return item;
+  }
+
+  /** The combo's columns, made on its first value; null for a combo LAST cannot hold. */
+  private findItem(coc: string, aoc: string): ItemColumns | null {
     const comboKey = coc === '' && aoc === '' ? '' : `${coc}|${aoc}`;
     let item = this.byCombo.get(comboKey);
     if (item === undefined) {
