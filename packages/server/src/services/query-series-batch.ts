@@ -242,7 +242,17 @@ async function readFlatTotalsOnThread(
     if (totals === null) {
       return null;
     }
-    periods.push({ periodId, cocs: null, aocs: null, mins: null, maxs: null, ...totals });
+    // The properties in the order of the other reads' (one object shape for the columns' builder).
+    periods.push({
+      periodId,
+      units: totals.units,
+      cocs: null,
+      aocs: null,
+      sums: totals.sums,
+      counts: totals.counts,
+      mins: null,
+      maxs: null,
+    });
   }
   return periods;
 }
