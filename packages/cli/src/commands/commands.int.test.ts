@@ -82,6 +82,15 @@ describe.each(testDialects())('sankofa commands on %s', (dialect) => {
     expect(first.stderr).toMatch(
       /Loaded the demo country: \d+ org units, \d+ data values, 6 users/,
     );
+    // The loaded data are scanned for signals, as an import's are.
+    expect(first.stderr).toMatch(/Scanned \d+ series in [\d.]+ s: \d+ new/);
+    const scans = () =>
+      database.adapter.db
+        .selectFrom('auditEvents')
+        .select('actor')
+        .where('entityType', '=', 'signal_scan')
+        .execute();
+    expect(await scans()).toEqual([{ actor: 'cli' }]);
     const again = await sankofa(database.url, 'demo', '--facilities', '8', '--months', '12');
     expect(again.code).not.toBe(0);
     expect(again.stderr).toMatch(/already holds org units: use --reset/);
@@ -95,8 +104,10 @@ describe.each(testDialects())('sankofa commands on %s', (dialect) => {
       '--end-period',
       '202610',
       '--reset',
+      '--no-scan',
     );
     expect(reset.code, reset.stderr).toBe(0);
+    expect(reset.stderr).not.toMatch(/Scanned/);
     const facilities = await database.adapter.db
       .selectFrom('orgUnits')
       .select('id')

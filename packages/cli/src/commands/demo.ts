@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { processIo, type CliIo } from '../cli-io.ts';
 import { databaseOption, openMigratedDatabase, parseCount } from '../database-option.ts';
 import { loadDemo, printDemoLogins } from '../demo-loader.ts';
+import { scanSignals } from '../../../server/src/services/signal-scan/index.ts';
+import { scanSummaryLine } from './scan.ts';
 
 interface DemoCommandOptions {
   seed: number;
@@ -10,6 +12,8 @@ interface DemoCommandOptions {
   months: number;
   endPeriod?: string;
   reset?: boolean;
+  /** False with `--no-scan`. */
+  scan?: boolean;
   database?: string;
 }
 
@@ -32,6 +36,7 @@ export function demoCommand(io: CliIo = processIo()): Command {
     .option('--months <n>', 'months of data', parseCount('--months', 12), 36)
     .option('--end-period <yyyymm>', 'last month of data (default: the last complete month)')
     .option('--reset', 'delete everything in the database first')
+    .option('--no-scan', 'do not scan the loaded data for signals')
     .addOption(databaseOption())
     .action(async (options: DemoCommandOptions) => {
       if (options.endPeriod !== undefined && !/^\d{6}$/.test(options.endPeriod)) {
@@ -58,6 +63,12 @@ export function demoCommand(io: CliIo = processIo()): Command {
           io,
         );
         printDemoLogins(country, io.stdout);
+        if (options.scan !== false) {
+          // Loaded data are scanned as every import is (issue #5): the inbox has its signals at
+          // the first login. On stderr, beside the loading's progress.
+          const result = await scanSignals(adapter.db, { actor: 'cli' });
+          io.stderr.write(`${scanSummaryLine(result)}\n`);
+        }
       } finally {
         await adapter.close();
       }

@@ -37,7 +37,8 @@ export function serveCommand(io: CliIo = processIo()): Command {
         databaseUrl: options.database ?? base.databaseUrl,
       };
       const adapter = await openMigratedDatabase(config.databaseUrl, io.env);
-      if (options.demoIfEmpty === true && (await isDatabaseEmpty(adapter.db))) {
+      const loadDemoNow = options.demoIfEmpty === true && (await isDatabaseEmpty(adapter.db));
+      if (loadDemoNow) {
         writeLines(io.stderr, `${adapter.description} is empty: loading the demo country (once)…`);
         await loadDemo(adapter, {}, io);
       }
@@ -51,6 +52,12 @@ export function serveCommand(io: CliIo = processIo()): Command {
       process.once('SIGINT', () => void shutdown('SIGINT'));
       process.once('SIGTERM', () => void shutdown('SIGTERM'));
       await app.listen({ port: config.port, host: config.host });
+      if (loadDemoNow) {
+        // The demo's data are scanned as every import is (issue #5), in the background: the
+        // server answers meanwhile, and the inbox fills within seconds.
+        app.signalScanner.request({ reason: 'import' });
+        writeLines(io.stderr, 'Scanning the demo data for signals in the background…');
+      }
       const demo = await readDemoOptions(adapter.db);
       writeLines(
         io.stdout,
