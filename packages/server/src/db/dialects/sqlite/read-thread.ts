@@ -11,28 +11,22 @@
  */
 import type SQLite from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
+import { WorkerRequests, type WorkerAnswer } from './worker-requests.ts';
 
 const WORKER_ENTRY = new URL('./read-thread-worker.mjs', import.meta.url);
 
-type Reply =
-  | {
-      readonly id: number;
-      readonly rows: unknown[][];
-      /** Lists of ids seen for the first time: their numbers and their ids. */
-      readonly lists: readonly (readonly [number, string[]])[];
-    }
-  | { readonly id: number; readonly error: string };
+/** The thread's answer to a read: the rows, and the lists of ids seen for the first time. */
+type ReadAnswer = WorkerAnswer & {
+  readonly rows: unknown[][];
+  /** Lists of ids seen for the first time: their numbers and their ids. */
+  readonly lists: readonly (readonly [number, string[]])[];
+};
 
 /**
  * How the thread decodes a column holding a JSON array (see {@link SqliteReadThread.allDecoded}):
  * `numbers` as a Float64Array, `ids` (strings) as a list shared by every row listing the same ids.
  */
 export type ColumnDecoding = 'numbers' | 'ids';
-
-interface Pending {
-  readonly resolve: (rows: unknown[][]) => void;
-  readonly reject: (error: Error) => void;
-}
 
 /**
  * The thread has ended (closed, failed to start, or crashed): nothing more can be read on it.
@@ -46,38 +40,30 @@ export class ReadThreadEnded extends Error {
 }
 
 export class SqliteReadThread {
-  readonly #worker: Worker;
-  readonly #pending = new Map<number, Pending>();
+  readonly #requests: WorkerRequests<ReadAnswer>;
   /** The lists of ids the thread has sent, by their numbers. */
   readonly #lists: string[][] = [];
   /** The answer of the latest read asked (answers come in order). */
   #latest: Promise<unknown> = Promise.resolve();
-  #nextId = 0;
   #answered = 0;
-  /** Set once the thread has failed or been closed: every later read is refused with it. */
-  #ended: ReadThreadEnded | null = null;
 
   private constructor(path: string) {
     // No inherited execArgv: the worker is plain JavaScript and needs no loader.
-    this.#worker = new Worker(WORKER_ENTRY, { workerData: { path }, execArgv: [] });
-    // Idle, the thread does not keep the process alive (see #track).
-    this.#worker.unref();
-    this.#worker.on('message', (reply: Reply) => {
-      const pending = this.#pending.get(reply.id);
-      this.#pending.delete(reply.id);
-      this.#track();
-      if ('error' in reply) {
-        pending?.reject(new Error(`SQLite reader thread: ${reply.error}`));
-      } else {
+    const worker = new Worker(WORKER_ENTRY, { workerData: { path }, execArgv: [] });
+    this.#requests = new WorkerRequests(
+      worker,
+      'SQLite reader thread',
+      (reason) => new ReadThreadEnded(reason),
+    );
+    worker.on('message', (answer: ReadAnswer) => {
+      if (answer.error === undefined) {
         this.#answered++;
-        for (const [number, ids] of reply.lists) {
+        for (const [number, ids] of answer.lists) {
           this.#lists[number] = ids;
         }
-        pending?.resolve(reply.rows);
       }
+      this.#requests.answer(answer);
     });
-    this.#worker.on('error', (error) => this.#end(new ReadThreadEnded(error.message)));
-    this.#worker.on('exit', () => this.#end(new ReadThreadEnded('closed')));
   }
 
   /**
@@ -123,16 +109,10 @@ export class SqliteReadThread {
     params: readonly unknown[],
     decode: readonly (readonly [number, ColumnDecoding])[],
   ): Promise<unknown[][]> {
-    if (this.#ended !== null) {
-      return Promise.reject(this.#ended);
-    }
-    const id = this.#nextId++;
-    const rows = new Promise<unknown[][]>((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-    });
+    const rows = this.#requests
+      .ask({ type: 'read', sql, params, decode })
+      .then((answer) => answer.rows);
     this.#latest = rows.catch(() => undefined);
-    this.#track();
-    this.#worker.postMessage({ type: 'read', id, sql, params, decode });
     return rows;
   }
 
@@ -142,36 +122,7 @@ export class SqliteReadThread {
   }
 
   /** Ends the thread once the reads asked so far have been answered (or refused). */
-  async close(): Promise<void> {
-    if (this.#ended !== null) {
-      return;
-    }
-    await this.#latest;
-    if (this.#ended !== null) {
-      return;
-    }
-    this.#ended = new ReadThreadEnded('closed');
-    const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
-    // Alive until the thread has closed its connection and exited.
-    this.#worker.ref();
-    this.#worker.postMessage({ type: 'close' });
-    await exited;
-  }
-
-  /** Keeps the process alive while a read waits for its answer, not while the thread is idle. */
-  #track(): void {
-    if (this.#pending.size > 0) {
-      this.#worker.ref();
-    } else {
-      this.#worker.unref();
-    }
-  }
-
-  #end(error: ReadThreadEnded): void {
-    this.#ended ??= error;
-    for (const p of this.#pending.values()) {
-      p.reject(this.#ended);
-    }
-    this.#pending.clear();
+  close(): Promise<void> {
+    return this.#requests.close(this.#latest);
   }
 }

@@ -13,6 +13,7 @@
 import type SQLite from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
 import type { WriteGate } from './write-gate.ts';
+import { WorkerRequests, type WorkerAnswer } from './worker-requests.ts';
 
 const WORKER_ENTRY = new URL('./write-thread-worker.mjs', import.meta.url);
 
@@ -22,15 +23,8 @@ export interface WriteOp {
   readonly rows: readonly (readonly unknown[])[];
 }
 
-type Reply =
-  | { readonly type: 'ready' }
-  | { readonly id: number; readonly changes: number }
-  | { readonly id: number; readonly error: string };
-
-interface Pending {
-  readonly resolve: (changes: number) => void;
-  readonly reject: (error: Error) => void;
-}
+/** The thread's answer to a transaction: the rows it changed. */
+type WriteAnswer = WorkerAnswer & { readonly changes: number };
 
 /**
  * The thread has ended (closed, failed to start, or crashed). A transaction it had begun is
@@ -46,50 +40,35 @@ export class WriteThreadEnded extends Error {
 }
 
 export class SqliteWriteThread {
-  readonly #worker: Worker;
+  readonly #requests: WorkerRequests<WriteAnswer>;
   readonly #gate: WriteGate;
-  readonly #pending = new Map<number, Pending>();
   /** Settles once the transaction asked last has ended (committed or not). */
   #latest: Promise<unknown> = Promise.resolve();
-  #nextId = 0;
-  /** Set once the thread has failed or been closed: every later transaction is refused with it. */
-  #ended: WriteThreadEnded | null = null;
+  /** Resolves once the thread has opened the file; rejects if it ends first. */
   readonly #ready: Promise<void>;
 
   private constructor(path: string, gate: WriteGate) {
     this.#gate = gate;
     // No inherited execArgv: the worker is plain JavaScript and needs no loader.
-    this.#worker = new Worker(WORKER_ENTRY, { workerData: { path }, execArgv: [] });
-    this.#worker.unref();
-    let ready: () => void = () => undefined;
-    let failed: (error: Error) => void = () => undefined;
+    const worker = new Worker(WORKER_ENTRY, { workerData: { path }, execArgv: [] });
+    this.#requests = new WorkerRequests(
+      worker,
+      'SQLite writer thread',
+      (reason) => new WriteThreadEnded(reason),
+    );
     this.#ready = new Promise<void>((resolve, reject) => {
-      ready = resolve;
-      failed = reject;
+      worker.on('message', (answer: WriteAnswer | { readonly type: 'ready' }) => {
+        if ('type' in answer) {
+          resolve();
+        } else {
+          this.#requests.answer(answer);
+        }
+      });
+      // Listeners run in order: the requests have ended with the thread's error by now.
+      worker.on('error', () => reject(this.#requests.ended!));
+      worker.on('exit', () => reject(this.#requests.ended!));
     });
     this.#ready.catch(() => undefined);
-    this.#worker.on('message', (reply: Reply) => {
-      if ('type' in reply) {
-        ready();
-        return;
-      }
-      const pending = this.#pending.get(reply.id);
-      this.#pending.delete(reply.id);
-      this.#track();
-      if ('error' in reply) {
-        pending?.reject(new Error(`SQLite writer thread: ${reply.error}`));
-      } else {
-        pending?.resolve(reply.changes);
-      }
-    });
-    this.#worker.on('error', (error) => {
-      this.#end(new WriteThreadEnded(error.message));
-      failed(this.#ended!);
-    });
-    this.#worker.on('exit', () => {
-      this.#end(new WriteThreadEnded('closed'));
-      failed(this.#ended!);
-    });
   }
 
   /**
@@ -121,8 +100,9 @@ export class SqliteWriteThread {
    *   {@link WriteThreadEnded}.
    */
   transaction(ops: readonly WriteOp[]): Promise<number> {
-    if (this.#ended !== null) {
-      return Promise.reject(this.#ended);
+    const ended = this.#requests.ended;
+    if (ended !== null) {
+      return Promise.reject(ended);
     }
     const done = this.#run(ops);
     this.#latest = done.catch(() => undefined);
@@ -131,55 +111,17 @@ export class SqliteWriteThread {
 
   async #run(ops: readonly WriteOp[]): Promise<number> {
     // Transactions go in order: each waits for the one before (the gate is taken once at a time).
-    const before = this.#latest;
-    await before;
+    await this.#latest;
     const release = await this.#gate.hold();
     try {
-      if (this.#ended !== null) {
-        throw this.#ended;
-      }
-      const id = this.#nextId++;
-      const changes = new Promise<number>((resolve, reject) => {
-        this.#pending.set(id, { resolve, reject });
-      });
-      this.#track();
-      this.#worker.postMessage({ type: 'write', id, ops });
-      return await changes;
+      return (await this.#requests.ask({ type: 'write', ops })).changes;
     } finally {
       release();
     }
   }
 
   /** Ends the thread once the transactions asked so far have ended. */
-  async close(): Promise<void> {
-    if (this.#ended !== null) {
-      return;
-    }
-    await this.#latest;
-    if (this.#ended !== null) {
-      return;
-    }
-    this.#ended = new WriteThreadEnded('closed');
-    const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
-    this.#worker.ref();
-    this.#worker.postMessage({ type: 'close' });
-    await exited;
-  }
-
-  /** Keeps the process alive while a transaction runs, not while the thread is idle. */
-  #track(): void {
-    if (this.#pending.size > 0) {
-      this.#worker.ref();
-    } else {
-      this.#worker.unref();
-    }
-  }
-
-  #end(error: WriteThreadEnded): void {
-    this.#ended ??= error;
-    for (const p of this.#pending.values()) {
-      p.reject(this.#ended);
-    }
-    this.#pending.clear();
+  close(): Promise<void> {
+    return this.#requests.close(this.#latest);
   }
 }
