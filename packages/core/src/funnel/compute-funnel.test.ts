@@ -154,6 +154,28 @@ describe('computeFunnel', () => {
     ]);
   });
 
+  it('keeps every number finite for a rate target so small that 1/E overflows', () => {
+    // Found by the property test: θ = 5e-324 gave s² = 1/(4E) = ∞, so infinite upper limits and a
+    // z-score of ∞/∞. The limits tend to z²/(4n) and the z-score to 2(√y − √E) as θ → 0.
+    const funnel = computeFunnel(
+      [
+        { unit: 'a', y: 0, n: 1 },
+        { unit: 'b', y: 1, n: 300 },
+      ],
+      { type: 'rate', overdispersion: true, target: 5e-324 },
+    );
+    for (const point of [...funnel.units, ...funnel.curve]) {
+      expect(
+        [point.lower998, point.lower95, point.upper95, point.upper998].every(Number.isFinite),
+      ).toBe(true);
+    }
+    expect(funnel.units[0].z).toBeCloseTo(0, 12);
+    expect(funnel.units[1].z).toBeCloseTo(2, 12);
+    // With no events expected, the exact Poisson upper limit is the count whose P(0) is 0.1 %.
+    expect(funnel.units[1].upper998).toBeCloseTo(-Math.log(0.001) / 300, 12);
+    expect(funnel.units.map((u) => u.outlier)).toEqual([null, null]);
+  });
+
   it('draws a curve through every unit’s n with the same limits as the unit', () => {
     const check = (funnel: FunnelResult) => {
       const ns = funnel.curve.map((p) => p.n);

@@ -54,7 +54,7 @@ export function computeFunnel(units: readonly FunnelUnit[], options: FunnelOptio
   const byName = [...input.units].sort((a, b) => (a.unit < b.unit ? -1 : 1));
   const estimate = estimateOverdispersion(
     byName.map((u) => scale.zScore(u.y, u.n)),
-    byName.map((u) => scale.standardError(u.n)),
+    byName.map((u) => scale.weight(u.n)),
     trimBy,
   );
   const applied = input.overdispersion && estimate.phi > 1;

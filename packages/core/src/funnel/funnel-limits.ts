@@ -48,7 +48,7 @@ export function surelyInside998(
   if (tau2 === null) {
     return false;
   }
-  const [lower, upper] = scale.limits(Z998 * Math.sqrt(scale.standardError(n) ** 2 + tau2));
+  const [lower, upper] = scale.limits(Z998, n, tau2);
   return value <= upper * multiply && value >= lower * multiply;
 }
 
@@ -67,9 +67,8 @@ export function limitsAt(n: number, context: LimitContext): FunnelLimits {
   let [lower95, upper95] = [exact(P95[0]), exact(P95[1])];
   let [lower998, upper998] = [exact(P998[0]), exact(P998[1])];
   if (tau2 !== null) {
-    const spread = Math.sqrt(scale.standardError(n) ** 2 + tau2);
-    const [adjustedLower95, adjustedUpper95] = scale.limits(Z95 * spread);
-    const [adjustedLower998, adjustedUpper998] = scale.limits(Z998 * spread);
+    const [adjustedLower95, adjustedUpper95] = scale.limits(Z95, n, tau2);
+    const [adjustedLower998, adjustedUpper998] = scale.limits(Z998, n, tau2);
     lower95 = Math.min(lower95, adjustedLower95);
     upper95 = Math.max(upper95, adjustedUpper95);
     lower998 = Math.min(lower998, adjustedLower998);

@@ -18,14 +18,17 @@ import type { FunnelType } from './types.ts';
 /** A funnel type's transformation, fixed to one target θ (unmultiplied). */
 export interface FunnelScale {
   readonly transform: 'arcsine' | 'square-root';
-  /** Within-unit standard error s at denominator n. */
-  standardError(n: number): number;
+  /** Inverse within-unit variance 1/s² at denominator n: the unit's weight in τ². */
+  weight(n: number): number;
   /** (Y − centre) / s for a unit, without over-dispersion. */
   zScore(y: number, n: number): number;
   /** (Y − centre) / √(s² + τ²). */
   adjustedZScore(y: number, n: number, tau2: number): number;
-  /** Lower and upper limits (unmultiplied) for the half-width h = z·√(s² + τ²) at some n. */
-  limits(halfWidth: number): readonly [number, number];
+  /**
+   * Lower and upper limits (unmultiplied) at n for the half-width z·√(s² + τ²) on the
+   * transformed scale, transformed back.
+   */
+  limits(z: number, n: number, tau2: number): readonly [number, number];
 }
 
 /**
@@ -44,10 +47,11 @@ function arcsineScale(theta: number): FunnelScale {
   const angle = (y: number, n: number) => Math.asin(Math.sqrt(Math.min(1, y / n)));
   return {
     transform: 'arcsine',
-    standardError: se,
+    weight: (n) => 1 / se(n) ** 2,
     zScore: (y, n) => (angle(y, n) - centre) / se(n),
     adjustedZScore: (y, n, tau2) => (angle(y, n) - centre) / Math.sqrt(se(n) ** 2 + tau2),
-    limits(h) {
+    limits(z, n, tau2) {
+      const h = z * Math.sqrt(se(n) ** 2 + tau2);
       // sin² folds back beyond 0 and π/2; FunnelPlotR cuts those stretches to 0 and 1 so that the
       // limits stay monotone in n (its NEWS 0.4.0), which is exactly this clamp of the angle.
       const low = centre - h;
@@ -57,18 +61,25 @@ function arcsineScale(theta: number): FunnelScale {
   };
 }
 
+/**
+ * On this scale s² = 1/(4E) overflows when θ is tiny (E = 5e-324 gives ∞), so every formula is
+ * written with √E multiplied through: the z-scores as (√y − √E) / √(1/4 + E·τ²), the limits as
+ * (√θ ± z·√(1/(4n) + θ·τ²))², which tend to 2√y and to z²/(4n) as θ → 0.
+ */
 function squareRootScale(theta: number): FunnelScale {
   const expected = (n: number) => theta * n;
-  const se = (n: number) => 1 / (2 * Math.sqrt(expected(n)));
+  const rootTheta = Math.sqrt(theta);
   return {
     transform: 'square-root',
-    standardError: se,
-    // Written as 2(√y − √E) so that it stays finite when E = 0 (every unit without events).
+    weight: (n) => 4 * expected(n),
+    // 2(√y − √E) stays finite when E = 0 (every unit without events).
     zScore: (y, n) => 2 * (Math.sqrt(y) - Math.sqrt(expected(n))),
-    adjustedZScore: (y, n, tau2) => (Math.sqrt(y / expected(n)) - 1) / Math.sqrt(se(n) ** 2 + tau2),
-    limits(h) {
-      // (1 − h)² would rise again once h > 1: the ratio cannot fall below 0.
-      return [h >= 1 ? 0 : theta * (1 - h) ** 2, theta * (1 + h) ** 2];
+    adjustedZScore: (y, n, tau2) =>
+      (Math.sqrt(y) - Math.sqrt(expected(n))) / Math.sqrt(0.25 + expected(n) * tau2),
+    limits(z, n, tau2) {
+      const h = z * Math.sqrt(1 / (4 * n) + theta * tau2);
+      // (√θ − h)² would rise again once h > √θ: the ratio cannot fall below 0.
+      return [h >= rootTheta ? 0 : (rootTheta - h) ** 2, (rootTheta + h) ** 2];
     },
   };
 }

@@ -50,7 +50,11 @@ describe('winsorise', () => {
 
 describe('estimateOverdispersion', () => {
   it('works φ, τ² and the χ² test by hand', () => {
-    const estimate = estimateOverdispersion(z, s, 0.1);
+    const estimate = estimateOverdispersion(
+      z,
+      s.map((x) => 1 / x ** 2),
+      0.1,
+    );
     // φ = (4.0226² + 2.3198² + 0 + 2.1016² + 3.3097²) / 5 = 36.934 / 5 = 7.3868.
     close(estimate.phi, 7.3868148176639554);
     close(estimate.statistic, 36.934074088319775);
@@ -62,7 +66,7 @@ describe('estimateOverdispersion', () => {
   });
 
   it('sets τ² = 0 when I·φ < I − 1, as FunnelPlotR does', () => {
-    const estimate = estimateOverdispersion([-0.5, 0.2, 0.1, 0.4], [0.1, 0.1, 0.2, 0.05], 0.1);
+    const estimate = estimateOverdispersion([-0.5, 0.2, 0.1, 0.4], [100, 100, 25, 400], 0.1);
     expect(estimate.statistic).toBeLessThan(3);
     expect(estimate.tau2).toBe(0);
     expect(estimate.pValue).toBeGreaterThan(0.5);
@@ -71,8 +75,8 @@ describe('estimateOverdispersion', () => {
   it('weights units by 1/s² (unequal sizes)', () => {
     const zs = [3, -2, 4, -5, 1];
     const ses = [0.05, 0.1, 0.02, 0.2, 0.07];
-    const estimate = estimateOverdispersion(zs, ses, 0);
     const w = ses.map((x) => 1 / x ** 2);
+    const estimate = estimateOverdispersion(zs, w, 0);
     const sw = w.reduce((a, b) => a + b);
     const sw2 = w.reduce((a, b) => a + b * b, 0);
     close(estimate.phi, (9 + 4 + 16 + 25 + 1) / 5);

@@ -20,15 +20,15 @@ export interface OverdispersionEstimate {
 }
 
 /**
- * Estimates over-dispersion from unadjusted z-scores and within-unit standard errors.
+ * Estimates over-dispersion from unadjusted z-scores and within-unit weights.
  *
  * @param z - z-scores on the transformed scale, one per unit (at least two).
- * @param standardErrors - s_i of the same units, in the same order.
+ * @param weights - w_i = 1/s_i² of the same units, in the same order.
  * @param trimBy - Share Winsorised in each tail.
  */
 export function estimateOverdispersion(
   z: readonly number[],
-  standardErrors: readonly number[],
+  weights: readonly number[],
   trimBy: number,
 ): OverdispersionEstimate {
   const units = z.length;
@@ -37,19 +37,14 @@ export function estimateOverdispersion(
   const df = units - 1;
   return {
     phi,
-    tau2: statistic < df ? 0 : dersimonianLaird(statistic, df, standardErrors),
+    tau2: statistic < df ? 0 : dersimonianLaird(statistic, df, weights),
     statistic,
     df,
     pValue: chiSquareCdf(statistic, df, 'upper'),
   };
 }
 
-function dersimonianLaird(
-  statistic: number,
-  df: number,
-  standardErrors: readonly number[],
-): number {
-  const weights = standardErrors.map((s) => 1 / (s * s));
+function dersimonianLaird(statistic: number, df: number, weights: readonly number[]): number {
   const sum = weights.reduce((total, w) => total + w, 0);
   const sumOfSquares = weights.reduce((total, w) => total + w * w, 0);
   const tau2 = (statistic - df) / (sum - sumOfSquares / sum);
