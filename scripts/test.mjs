@@ -17,6 +17,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findPostgresBin, startPostgresCluster } from './postgres-cluster.mjs';
+import { countReport } from './test-report.mjs';
 
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 const extraArgs = process.argv.slice(2);
@@ -98,10 +99,7 @@ async function main() {
   let failed = 0;
   let pending = 0;
   if (existsSync(report)) {
-    const r = JSON.parse(readFileSync(report, 'utf8'));
-    passed = r.numPassedTests;
-    failed = r.numFailedTests + (r.numFailedTestSuites ?? 0);
-    pending = r.numPendingTests + (r.numTodoTests ?? 0);
+    ({ passed, failed, skipped: pending } = countReport(JSON.parse(readFileSync(report, 'utf8'))));
   } else {
     failed = 1;
   }
