@@ -154,26 +154,40 @@ describe('computeFunnel', () => {
     ]);
   });
 
-  it('keeps every number finite for a rate target so small that 1/E overflows', () => {
-    // Found by the property test: θ = 5e-324 gave s² = 1/(4E) = ∞, so infinite upper limits and a
-    // z-score of ∞/∞. The limits tend to z²/(4n) and the z-score to 2(√y − √E) as θ → 0.
-    const funnel = computeFunnel(
-      [
-        { unit: 'a', y: 0, n: 1 },
-        { unit: 'b', y: 1, n: 300 },
-      ],
-      { type: 'rate', overdispersion: true, target: 5e-324 },
-    );
-    for (const point of [...funnel.units, ...funnel.curve]) {
-      expect(
-        [point.lower998, point.lower95, point.upper95, point.upper998].every(Number.isFinite),
-      ).toBe(true);
+  it('refuses a rate target expecting fewer than 1e-12 events, and keeps θ·τ² steady above it', () => {
+    // Found by the property test: θ = 5e-324 made s² = 1/(4E) infinite (infinite limits, a
+    // z-score of ∞/∞); a review found τ² a hundred times too small at θ = 1e-200, where the
+    // weights' squares underflow. As θ → 0 with the data fixed, τ² grows as 1/θ and θ·τ², the
+    // limits and the z-scores settle.
+    const units = [
+      { unit: 'a', y: 0, n: 1 },
+      { unit: 'b', y: 1, n: 300 },
+    ];
+    const at = (target: number) =>
+      computeFunnel(units, { type: 'rate', overdispersion: true, target });
+    for (const target of [5e-324, 1e-200, 3e-15]) {
+      expect(() => at(target)).toThrow(
+        expect.objectContaining({
+          issues: [expect.objectContaining({ field: 'target', code: 'out_of_range' })],
+        }),
+      );
     }
-    expect(funnel.units[0].z).toBeCloseTo(0, 12);
-    expect(funnel.units[1].z).toBeCloseTo(2, 12);
-    // With no events expected, the exact Poisson upper limit is the count whose P(0) is 0.1 %.
-    expect(funnel.units[1].upper998).toBeCloseTo(-Math.log(0.001) / 300, 12);
-    expect(funnel.units.map((u) => u.outlier)).toEqual([null, null]);
+    const [small, smaller] = [at(1e-9), at(1e-14)];
+    for (const funnel of [small, smaller]) {
+      expect(funnel.overdispersion.applied).toBe(true);
+      const numbers = [...funnel.units, ...funnel.curve].flatMap((p) => [
+        p.lower998,
+        p.lower95,
+        p.upper95,
+        p.upper998,
+      ]);
+      expect(numbers.every(Number.isFinite)).toBe(true);
+    }
+    const kappa = (f: typeof small) => f.overdispersion.tau2 * f.target;
+    expect(kappa(smaller)).toBeGreaterThan(0.1);
+    expect(kappa(smaller) / kappa(small)).toBeCloseTo(1, 2);
+    expect(smaller.units[1].upper998 / small.units[1].upper998).toBeCloseTo(1, 2);
+    expect(smaller.units[1].z).toBeCloseTo(small.units[1].z ?? NaN, 2);
   });
 
   it('draws a curve through every unit’s n with the same limits as the unit', () => {

@@ -62,9 +62,10 @@ function arcsineScale(theta: number): FunnelScale {
 }
 
 /**
- * On this scale s² = 1/(4E) overflows when θ is tiny (E = 5e-324 gives ∞), so every formula is
- * written with √E multiplied through: the z-scores as (√y − √E) / √(1/4 + E·τ²), the limits as
- * (√θ ± z·√(1/(4n) + θ·τ²))², which tend to 2√y and to z²/(4n) as θ → 0.
+ * On this scale s² = 1/(4E) overflows when E is tiny, so every formula is written with √E
+ * multiplied through: the z-scores as (√y − √E) / √(1/4 + E·τ²), the limits as
+ * (√θ ± z·√(1/(4n) + θ·τ²))². (τ² itself grows as 1/θ when θ is tiny: given rate targets are
+ * held to at least 1e-12 expected events, see `resolveFunnelInput`.)
  */
 function squareRootScale(theta: number): FunnelScale {
   const expected = (n: number) => theta * n;

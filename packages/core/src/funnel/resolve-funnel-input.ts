@@ -12,6 +12,8 @@ import { isFunnelType, type FunnelOptions, type FunnelType, type FunnelUnit } fr
 export const MAX_FUNNEL_VALUE = 1e12;
 /** Smallest exposure for a rate: below it the limits (≈ 3.7 events / n) overflow. */
 export const MIN_EXPOSURE = 1e-9;
+/** Fewest events a given rate target may expect at the largest exposure. */
+export const MIN_EXPECTED_EVENTS = 1e-12;
 
 /** {@link FunnelOptions} checked, with defaults applied. */
 export interface ResolvedFunnelInput {
@@ -31,7 +33,7 @@ export interface ResolvedFunnelInput {
  *
  * @throws ValidationError for an unknown type; multiply not > 0; trimBy outside [0, 0.5); a
  *   target that is not finite, not > 0, (proportions) not below multiply or (rates) expecting more
- *   than 1e12 events at the largest n; a unit name that is
+ *   than 1e12 or fewer than 1e-12 events at the largest n; a unit name that is
  *   empty or repeated; y or n not finite, y < 0, n ≤ 0, either above 1e12; for proportions, y or n
  *   not a whole number or y > n; for rates, n < 1e-9.
  * @throws InsufficientDataError for fewer than two units.
@@ -85,6 +87,15 @@ export function resolveFunnelInput(
       'target',
       'out_of_range',
       `target ${String(options.target)} expects ${theta * largest} events at n = ${largest}; at most 1e12`,
+    );
+  }
+  // Below this the units' weights 4E (and their squares, in τ²) leave the range of doubles: at
+  // θ = 1e-200 τ² came out a hundred times too small, at 5e-324 infinite.
+  if (targetGiven && type === 'rate' && theta * largest < MIN_EXPECTED_EVENTS) {
+    throw ValidationError.of(
+      'target',
+      'out_of_range',
+      `target ${String(options.target)} expects ${theta * largest} events at n = ${largest}; at least 1e-12`,
     );
   }
   return { type, units, overdispersion, theta, targetGiven, trimBy, multiply };
