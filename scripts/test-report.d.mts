@@ -10,7 +10,10 @@ export interface VitestReport {
   }[];
 }
 
-export function countReport(report: VitestReport): {
+export function countReport(
+  report: VitestReport | null,
+  exitCode?: number,
+): {
   passed: number;
   failed: number;
   skipped: number;

@@ -26,4 +26,12 @@ describe('countReport', () => {
     };
     expect(countReport(report)).toEqual({ passed: 3, failed: 1, skipped: 2 });
   });
+
+  it('counts one failure when Vitest exits non-zero with nothing failed, or leaves no report', () => {
+    const passing = { ...failing, numFailedTests: 0, testResults: [] };
+    expect(countReport(passing, 1)).toEqual({ passed: 2, failed: 1, skipped: 0 });
+    expect(countReport(passing, 0)).toEqual({ passed: 2, failed: 0, skipped: 0 });
+    expect(countReport(failing, 1)).toEqual({ passed: 2, failed: 2, skipped: 0 });
+    expect(countReport(null, 1)).toEqual({ passed: 0, failed: 1, skipped: 0 });
+  });
 });

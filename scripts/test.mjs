@@ -95,14 +95,11 @@ async function main() {
   const code = await new Promise((resolve) =>
     vitest.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))),
   );
-  let passed = 0;
-  let failed = 0;
-  let pending = 0;
-  if (existsSync(report)) {
-    ({ passed, failed, skipped: pending } = countReport(JSON.parse(readFileSync(report, 'utf8'))));
-  } else {
-    failed = 1;
-  }
+  const {
+    passed,
+    failed,
+    skipped: pending,
+  } = countReport(existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : null, code);
   console.log(`\n${passed} passed, ${failed} failed${pending > 0 ? `, ${pending} skipped` : ''}`);
   if (skipped.length > 0) {
     console.log(`Skipped suites: ${skipped.join('; ')}`);
