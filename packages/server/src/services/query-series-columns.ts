@@ -80,12 +80,11 @@ export interface PeriodValues {
  * the order read, from 0 (as `aggregateValues`' LAST over one value per unit).
  */
 class ColumnsBuilder {
-  private readonly byCombo = new Map<string, ItemColumns>();
   private readonly items: ItemColumns[] = [];
   private readonly size: number;
   private readonly safe: number;
   private integers = true;
-  /** `findItem`'s answers by category option combo, then attribute option combo. */
+  /** Each combo's columns by category option combo, then attribute option combo (null: LAST cannot hold it). */
   private readonly itemsByCoc = new Map<string, Map<string, ItemColumns | null>>();
 
   constructor(
@@ -162,7 +161,7 @@ class ColumnsBuilder {
     return true;
   }
 
-  /** The combo's columns (see {@link findItem}), remembered by its two ids. */
+  /** The combo's columns, made on its first value; null for a combo LAST cannot hold. */
   private itemOf(coc: string, aoc: string): ItemColumns | null {
     // Found by the two ids without joining them into a key for each value.
     let byAoc = this.itemsByCoc.get(coc);
@@ -172,29 +171,20 @@ class ColumnsBuilder {
     }
     let item = byAoc.get(aoc);
     if (item === undefined) {
-      item = this.findItem(coc, aoc);
+      item = this.mode === 'last' && (coc !== '' || aoc !== '') ? null : this.newItem(coc, aoc);
       byAoc.set(aoc, item);
     }
     return item;
   }
 
-  /** The combo's columns, made on its first value; null for a combo LAST cannot hold. */
-  private findItem(coc: string, aoc: string): ItemColumns | null {
-    const comboKey = coc === '' && aoc === '' ? '' : `${coc}|${aoc}`;
-    let item = this.byCombo.get(comboKey);
-    if (item === undefined) {
-      if (this.mode === 'last' && comboKey !== '') {
-        return null;
-      }
-      item = {
-        categoryOptionComboId: coc,
-        attributeOptionComboId: aoc,
-        sums: new Float64Array(this.size),
-        present: new Uint8Array(this.size),
-      };
-      this.byCombo.set(comboKey, item);
-      this.items.push(item);
-    }
+  private newItem(coc: string, aoc: string): ItemColumns {
+    const item: ItemColumns = {
+      categoryOptionComboId: coc,
+      attributeOptionComboId: aoc,
+      sums: new Float64Array(this.size),
+      present: new Uint8Array(this.size),
+    };
+    this.items.push(item);
     return item;
   }
 
