@@ -27,6 +27,7 @@ export {
   type OutbreakFindingsInput,
   type RuleSetFindingsInput,
 } from './series-findings.ts';
+export { findingsFromSpcInput } from './chart-findings.ts';
 export {
   applyReconciliation,
   normaliseFindings,

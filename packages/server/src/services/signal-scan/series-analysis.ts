@@ -9,7 +9,7 @@ import {
   detectOutbreaks,
   findingsFromFunnel,
   findingsFromOutbreaks,
-  findingsFromSpcChart,
+  findingsFromSpcInput,
   InsufficientDataError,
   type FindingFilter,
   type FlexibleWeekMemo,
@@ -19,6 +19,7 @@ import {
   type SignalKind,
   type SpcChart,
   type SpcChartType,
+  type SpcInput,
   type SpcOptions,
 } from '@sankofa/core';
 
@@ -98,12 +99,28 @@ function recentPoints(series: SeriesToAnalyse): FindingFilter {
   return (kind, lastPeriod) => kind !== 'single_point' || recent.has(lastPeriod);
 }
 
-/** The chart's findings that `keep` keeps (the others get no summary: see `findingsFromSpcChart`). */
+/**
+ * The chart's findings that `keep` keeps (the others get no summary: see `findingsFromSpcChart`):
+ * those of {@link seriesSpcChart}'s chart, read without drawing its points.
+ */
 function chartFindingsKept(series: SeriesToAnalyse, keep: FindingFilter): SignalFinding[] {
-  const drawn = seriesSpcChart(series);
-  return drawn === null
-    ? []
-    : findingsFromSpcChart(drawn.chart, series.periodIds, series.preset, keep);
+  const type = chartTypeToRead(series);
+  if (type === null) {
+    return [];
+  }
+  const read = (t: SpcChartType) => {
+    const { input, options } = chartInputOf(series, t);
+    return findingsFromSpcInput(input, options, series.periodIds, series.preset, keep);
+  };
+  if (type !== 'fallback') {
+    return read(type);
+  }
+  try {
+    return read(scanChartType(series.chartType));
+  } catch {
+    // Counts a ratio chart refuses (negative, non-finite): read the value on an I chart.
+  }
+  return read('i');
 }
 
 /**
@@ -115,7 +132,34 @@ function chartFindingsKept(series: SeriesToAnalyse, keep: FindingFilter): Signal
 export function seriesSpcChart(
   series: SeriesToAnalyse,
 ): { readonly type: SpcChartType; readonly chart: SpcChart } | null {
-  const present = series.points.filter((p) => p.value !== null).length;
+  const type = chartTypeToRead(series);
+  if (type === null) {
+    return null;
+  }
+  if (type !== 'fallback') {
+    return chartOfType(series, type);
+  }
+  try {
+    return chartOfType(series, scanChartType(series.chartType));
+  } catch {
+    // Counts a ratio chart refuses (negative, non-finite): read the value on an I chart.
+  }
+  return chartOfType(series, 'i');
+}
+
+/**
+ * The chart a series is read on: null with fewer than {@link MIN_POINTS} values; `fallback` for
+ * a ratio chart the counts fit, which falls back to an I chart when `computeSpcChart` refuses
+ * them; else the type (an I chart of the value for a P or P′ chart whose numerator exceeds its
+ * denominator somewhere).
+ */
+function chartTypeToRead(series: SeriesToAnalyse): SpcChartType | 'fallback' | null {
+  let present = 0;
+  for (const p of series.points) {
+    if (p.value !== null) {
+      present++;
+    }
+  }
   if (present < MIN_POINTS) {
     return null;
   }
@@ -128,14 +172,9 @@ export function seriesSpcChart(
         (p.numerator !== null && p.denominator !== null && p.numerator <= p.denominator),
     );
   if (RATIO_CHARTS.has(chart) && proportionFits) {
-    try {
-      return chartOfType(series, chart);
-    } catch {
-      // Counts a ratio chart refuses (negative, non-finite): read the value on an I chart.
-    }
-    return chartOfType(series, 'i');
+    return 'fallback';
   }
-  return chartOfType(series, RATIO_CHARTS.has(chart) ? 'i' : chart);
+  return RATIO_CHARTS.has(chart) ? 'i' : chart;
 }
 
 /** The series on a chart of this type: numerators and denominators for ratio charts, else values. */
@@ -143,15 +182,31 @@ function chartOfType(
   series: SeriesToAnalyse,
   type: SpcChartType,
 ): { readonly type: SpcChartType; readonly chart: SpcChart } {
+  const { input, options } = chartInputOf(series, type);
+  return { type, chart: computeSpcChart(input, options) };
+}
+
+/** The chart's input and options for a chart of this type. */
+function chartInputOf(
+  series: SeriesToAnalyse,
+  type: SpcChartType,
+): { readonly input: SpcInput; readonly options: SpcOptions } {
   const x = series.periodIds;
-  const input = RATIO_CHARTS.has(type)
-    ? {
-        x,
-        y: series.points.map((p) => (p.value === null ? null : p.numerator)),
-        n: series.points.map((p) => (p.value === null ? null : p.denominator)),
-      }
-    : { x, y: series.points.map((p) => p.value) };
-  return { type, chart: computeSpcChart(input, spcOptionsFor(series, type)) };
+  const count = series.points.length;
+  const y = new Array<number | null>(count);
+  if (!RATIO_CHARTS.has(type)) {
+    for (let i = 0; i < count; i++) {
+      y[i] = series.points[i].value;
+    }
+    return { input: { x, y }, options: spcOptionsFor(series, type) };
+  }
+  const n = new Array<number | null>(count);
+  for (let i = 0; i < count; i++) {
+    const p = series.points[i];
+    y[i] = p.value === null ? null : p.numerator;
+    n[i] = p.value === null ? null : p.denominator;
+  }
+  return { input: { x, y, n }, options: spcOptionsFor(series, type) };
 }
 
 /**
