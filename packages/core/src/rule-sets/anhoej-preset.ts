@@ -11,13 +11,12 @@
  * integer is never exactly k + 0.5.
  */
 import { binomialQuantileHalf } from './binomial-quantile.ts';
-import { findPointsBeyondLimits } from './limits-rule.ts';
+import { pointBeyondLimit } from './limits-rule.ts';
 import { parseParameters, type ParametersOf, type ParameterSchema } from './parameter-schema.ts';
-import { prepareSeries } from './prepared-series.ts';
+import { checkRuleSeries } from './prepared-series.ts';
 import { definePreset, type PresetFamily, type PresetMeta } from './preset-family.ts';
 import { assembleResult } from './rule-set-result.ts';
 import type { RuleFinding, RuleSeries, RuleSetPreset, RuleSetResult } from './rule-set-types.ts';
-import { findSideRuns, usefulPoints } from './side-runs.ts';
 
 /** Parameters of the Anhøj family. */
 export const ANHOEJ_SCHEMA = {
@@ -86,33 +85,65 @@ export function anhoejCriticalValues(
   };
 }
 
+/** A finite number as it is; anything else (null, NaN, ±Infinity) as NaN: no value. */
+function finiteOrNaN(value: number | null | undefined): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : Number.NaN;
+}
+
+/**
+ * The Anhøj rules on one part. What `prepareSeries`, `findSideRuns(…, 'ignore')`, `usefulPoints`
+ * and `findPointsBeyondLimits` compute, in one walk over the arrays as given, without copying
+ * them (a scan evaluates tens of thousands of charts; a property test holds the two equal).
+ */
 function evaluateAnhoej(
   meta: PresetMeta,
   params: AnhoejParameters,
   series: RuleSeries,
 ): RuleSetResult {
-  const prepared = prepareSeries(series);
-  const runs = findSideRuns(prepared, 'ignore');
-  const useful = usefulPoints(runs);
+  const n = checkRuleSeries(series);
+  const { y, cl, include } = series;
+  const included = (i: number) => !Array.isArray(include) || include[i] !== false;
+  // The useful points (included, with a value, off the centre line), and where each run of them
+  // on one side starts.
+  const useful: number[] = [];
+  const runStarts: number[] = [];
+  const runSides: (1 | -1)[] = [];
+  let side = 0;
+  for (let i = 0; i < n; i++) {
+    const value = finiteOrNaN(y[i]);
+    const centre = finiteOrNaN(cl[i]);
+    if (Number.isNaN(value) || Number.isNaN(centre) || value === centre || !included(i)) {
+      continue;
+    }
+    const s = value > centre ? 1 : -1;
+    if (s !== side) {
+      runStarts.push(useful.length);
+      runSides.push(s);
+      side = s;
+    }
+    useful.push(i);
+  }
   const nUseful = useful.length;
   const findings: RuleFinding[] = [];
   if (nUseful > 0) {
     const { longestRunMax, crossingsMin } = anhoejCriticalValues(nUseful, params);
-    for (const run of runs) {
-      if (run.points.length <= longestRunMax) {
+    for (let r = 0; r < runStarts.length; r++) {
+      const start = runStarts[r];
+      const end = r + 1 < runStarts.length ? runStarts[r + 1] : nUseful;
+      if (end - start <= longestRunMax) {
         continue;
       }
       findings.push({
         rule: 'longest_run',
-        points: run.points,
-        direction: run.side === 1 ? 'up' : 'down',
+        points: useful.slice(start, end),
+        direction: runSides[r] === 1 ? 'up' : 'down',
         message: {
           code: 'run_too_long',
-          values: { length: run.points.length, longestRunMax, nUseful },
+          values: { length: end - start, longestRunMax, nUseful },
         },
       });
     }
-    const crossings = Math.max(runs.length - 1, 0);
+    const crossings = Math.max(runStarts.length - 1, 0);
     if (crossings < crossingsMin) {
       findings.push({
         rule: 'crossings',
@@ -122,10 +153,22 @@ function evaluateAnhoej(
       });
     }
   }
-  findings.push(
-    ...findPointsBeyondLimits(prepared, { flagExcluded: params.flagExcludedBeyondLimits }),
-  );
-  return assembleResult(meta, prepared.n, findings, []);
+  // Points beyond the 3-sigma limits, strictly (see `findPointsBeyondLimits`).
+  for (let i = 0; i < n; i++) {
+    const value = finiteOrNaN(y[i]);
+    if (Number.isNaN(value) || (!params.flagExcludedBeyondLimits && !included(i))) {
+      continue;
+    }
+    const upper = finiteOrNaN(series.ucl[i]);
+    const lower = finiteOrNaN(series.lcl[i]);
+    if (value > upper) {
+      findings.push(pointBeyondLimit(i, 'up', value, upper));
+    }
+    if (value < lower) {
+      findings.push(pointBeyondLimit(i, 'down', value, lower));
+    }
+  }
+  return assembleResult(meta, n, findings, []);
 }
 
 /** The Anhøj preset family. */

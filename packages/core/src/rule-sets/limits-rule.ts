@@ -34,16 +34,22 @@ export function findPointsBeyondLimits(
     const lcl = series.lcl[i];
     // Both can hold only for crossed limits (ucl < lcl); report both rather than pick one.
     if (ucl !== null && y > ucl) {
-      findings.push(beyond(i, 'up', y, ucl));
+      findings.push(pointBeyondLimit(i, 'up', y, ucl));
     }
     if (lcl !== null && y < lcl) {
-      findings.push(beyond(i, 'down', y, lcl));
+      findings.push(pointBeyondLimit(i, 'down', y, lcl));
     }
   }
   return findings;
 }
 
-function beyond(i: number, direction: 'up' | 'down', y: number, limit: number): RuleFinding {
+/** The finding of point `i` beyond `limit` in `direction`. */
+export function pointBeyondLimit(
+  i: number,
+  direction: 'up' | 'down',
+  y: number,
+  limit: number,
+): RuleFinding {
   return {
     rule: 'beyond_limits',
     points: [i],

@@ -42,14 +42,15 @@ function toNumbers(values: unknown, n: number): (number | null)[] {
 }
 
 /**
- * Checks that every array of the series has the same length and normalises the values.
- * @param series - One part of a chart.
- * @returns The series with non-finite values as `null` and the active points listed.
+ * Checks that every array of the series is there and as long as `y`.
+ * @returns The number of points.
  * @throws ValidationError when an array is missing or its length differs from `y`.
  */
-export function prepareSeries(series: RuleSeries): PreparedSeries {
+export function checkRuleSeries(series: RuleSeries): number {
   const record: Readonly<Record<string, unknown>> =
-    typeof series === 'object' && series !== null ? { ...series } : {};
+    typeof series === 'object' && series !== null
+      ? (series as unknown as Readonly<Record<string, unknown>>)
+      : {};
   const yValues = record['y'];
   const n = Array.isArray(yValues) ? yValues.length : 0;
   const issues: Issue[] = [];
@@ -81,6 +82,20 @@ export function prepareSeries(series: RuleSeries): PreparedSeries {
       issues,
     );
   }
+  return n;
+}
+
+/**
+ * Checks that every array of the series has the same length and normalises the values.
+ * @param series - One part of a chart.
+ * @returns The series with non-finite values as `null` and the active points listed.
+ * @throws ValidationError when an array is missing or its length differs from `y`.
+ */
+export function prepareSeries(series: RuleSeries): PreparedSeries {
+  const n = checkRuleSeries(series);
+  const record: Readonly<Record<string, unknown>> =
+    typeof series === 'object' && series !== null ? { ...series } : {};
+  const yValues = record['y'];
   const includeValues = record['include'];
   const included = new Array<boolean>(n);
   for (let i = 0; i < n; i++) {

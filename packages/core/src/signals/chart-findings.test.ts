@@ -61,7 +61,7 @@ const cases = fc.integer({ min: 0, max: 40 }).chain((rows) =>
     freeze: fc.option(fc.integer({ min: 1, max: Math.max(rows, 1) }), { nil: undefined }),
     part: fc.option(
       rows < 2
-        ? fc.constant([])
+        ? fc.constant<number[]>([])
         : fc
             .uniqueArray(fc.integer({ min: 1, max: rows - 1 }), { maxLength: 2 })
             .map((list) => [...list].sort((a, b) => a - b)),

@@ -7,7 +7,6 @@ import { chartLimitsOf } from '../spc/chart-limits.ts';
 import type { PartFrame } from '../spc/part-frame.ts';
 import { prepareRows } from '../spc/prepare-rows.ts';
 import { resolveSpcOptions } from '../spc/resolve-spc-options.ts';
-import { finiteOrNull } from '../spc/summary-statistics.ts';
 import type { SpcInput, SpcOptions } from '../spc/types.ts';
 import { computeSpcChart } from '../spc/compute-spc-chart.ts';
 import type { RuleSetPreset } from '../rule-sets/rule-set-types.ts';
@@ -54,23 +53,25 @@ export function findingsFromSpcInput(
   }
   const frame: PartFrame = { y: rows.y, numerator: rows.numerator, n: rows.n, base };
   const lines = chartLimitsOf(resolved.chart)(frame, resolved);
-  // The points' values, centre line and limits after multiply, as the rule set reads a chart.
+  // The points' values, centre line and limits after multiply, as the rule set reads a chart —
+  // a point's null there is NaN or ±Infinity here, which every rule set reads as no value (and
+  // arrays of plain doubles hold them without a heap number each).
   const m = resolved.multiply;
-  const cl = finiteOrNull(lines.cl * m);
-  const y = new Array<number | null>(count);
-  const cls = new Array<number | null>(count);
-  const ucl = new Array<number | null>(count);
-  const lcl = new Array<number | null>(count);
-  const ucl2 = new Array<number | null>(count);
-  const lcl2 = new Array<number | null>(count);
+  const cl = lines.cl * m;
+  const y = new Array<number>(count);
+  const cls = new Array<number>(count);
+  const ucl = new Array<number>(count);
+  const lcl = new Array<number>(count);
+  const ucl2 = new Array<number>(count);
+  const lcl2 = new Array<number>(count);
   const include = new Array<boolean>(count);
   for (let k = 0; k < count; k++) {
-    y[k] = finiteOrNull(lines.y[k] * m);
+    y[k] = lines.y[k] * m;
     cls[k] = cl;
-    ucl[k] = finiteOrNull(lines.ucl[k] * m);
-    lcl[k] = finiteOrNull(lines.lcl[k] * m);
-    ucl2[k] = finiteOrNull(lines.ucl95[k] * m);
-    lcl2[k] = finiteOrNull(lines.lcl95[k] * m);
+    ucl[k] = lines.ucl[k] * m;
+    lcl[k] = lines.lcl[k] * m;
+    ucl2[k] = lines.ucl95[k] * m;
+    lcl2[k] = lines.lcl95[k] * m;
     include[k] = true;
   }
   return findingsFromRuleSet({
