@@ -5,6 +5,17 @@
 import type { RuleFinding, RuleId, RuleSetResult, RuleSetWarning } from './rule-set-types.ts';
 
 const NO_RULES: readonly RuleId[] = Object.freeze([]);
+/** A point's rules when one rule flagged it: one shared, frozen list per rule. */
+const ONE_RULE = new Map<RuleId, readonly RuleId[]>();
+
+function oneRule(rule: RuleId): readonly RuleId[] {
+  let rules = ONE_RULE.get(rule);
+  if (rules === undefined) {
+    rules = Object.freeze([rule]);
+    ONE_RULE.set(rule, rules);
+  }
+  return rules;
+}
 
 /**
  * Assembles the result of one evaluation.
@@ -19,12 +30,15 @@ export function assembleResult(
   findings: readonly RuleFinding[],
   warnings: readonly RuleSetWarning[],
 ): RuleSetResult {
-  // Most points have no rule: they share one empty list, and a point gets its own on its first.
+  // Most points have no rule and share one empty list; a point flagged by one rule shares that
+  // rule's list; a point gets a list of its own on its second rule.
   const pointRules = new Array<readonly RuleId[]>(n).fill(NO_RULES);
   for (const finding of findings) {
     for (const i of finding.points) {
       const rules = pointRules[i];
-      if (!rules.includes(finding.rule)) {
+      if (rules === NO_RULES) {
+        pointRules[i] = oneRule(finding.rule);
+      } else if (!rules.includes(finding.rule)) {
         pointRules[i] = [...rules, finding.rule];
       }
     }

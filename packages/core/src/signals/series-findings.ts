@@ -14,7 +14,13 @@ import type {
 } from '../rule-sets/rule-set-types.ts';
 import { ValidationError } from '../errors.ts';
 import type { SpcChart } from '../spc/types.ts';
-import { countPeriods, formatNumber, periodLabel, sortPeriodIds } from './signal-periods.ts';
+import {
+  comparePeriodIds,
+  countPeriods,
+  formatNumber,
+  periodLabel,
+  sortPeriodIds,
+} from './signal-periods.ts';
 import {
   RULE_KIND,
   type SignalExplanation,
@@ -174,6 +180,20 @@ function ruleSummary(
 }
 
 /**
+ * The last of the points' periods in order: the period of the last point when the points'
+ * periods are in order already (a chart's usually are), else the last after sorting them.
+ */
+function lastPeriodOf(points: readonly number[], periodIds: readonly string[]): string {
+  for (let k = 1; k < points.length; k++) {
+    if (comparePeriodIds(periodIds[points[k - 1]], periodIds[points[k]]) >= 0) {
+      const sorted = sortPeriodIds(points.map((i) => periodIds[i]));
+      return sorted[sorted.length - 1];
+    }
+  }
+  return periodIds[points[points.length - 1]];
+}
+
+/**
  * Signal findings from one rule-set evaluation.
  * @param input - The period of each point and the preset's result.
  * @returns One finding per rule finding, except that points beyond the limits on consecutive
@@ -195,10 +215,13 @@ export function findingsFromRuleSet(input: RuleSetFindingsInput): SignalFinding[
         throw ValidationError.of('periodIds', 'length_mismatch', `No period for point ${i}`);
       }
     }
-    const periods = sortPeriodIds(f.points.map((i) => periodIds[i]));
-    if (input.keep !== undefined && !input.keep(RULE_KIND[f.rule], periods[periods.length - 1])) {
+    if (
+      input.keep !== undefined &&
+      !input.keep(RULE_KIND[f.rule], lastPeriodOf(f.points, periodIds))
+    ) {
       continue;
     }
+    const periods = sortPeriodIds(f.points.map((i) => periodIds[i]));
     findings.push(
       finding(
         RULE_KIND[f.rule],
