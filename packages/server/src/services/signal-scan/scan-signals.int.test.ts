@@ -15,6 +15,11 @@ import {
 } from '../../testing/test-database.ts';
 import { openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
+import {
+  sharedReadThread,
+  sharedWriteThread,
+} from '../../db/dialects/sqlite/connection-threads.ts';
+import { sqliteConnectionOf, sqliteWriteGateOf } from '../../db/dialects/sqlite/raw-connection.ts';
 import type { DialectAdapter } from '../../db/dialects/types.ts';
 import { loadDemoCountry } from '../load-demo.ts';
 import { writeDataValue } from '../write-data-value.ts';
@@ -464,6 +469,19 @@ describe('the signal scan with and without its reader and writer threads (SQLite
         const inMemory = await stored(memory);
         expect(onFile.signals.length).toBeGreaterThan(0);
         expect(inMemory).toEqual(onFile);
+
+        // The file's threads stay for the next scan (connection-threads.ts), which reads on them.
+        const connection = sqliteConnectionOf(file.adapter.db)!;
+        const reader = sharedReadThread(connection)!;
+        const writer = await sharedWriteThread(connection, sqliteWriteGateOf(file.adapter.db)!);
+        const answered = reader.answered;
+        await scanSignals(file.adapter.db, { full: true });
+        expect(reader.answered).toBeGreaterThan(answered);
+        expect(sharedReadThread(connection)).toBe(reader);
+        expect(await sharedWriteThread(connection, sqliteWriteGateOf(file.adapter.db)!)).toBe(
+          writer,
+        );
+        expect(reader.ended || writer!.ended).toBe(false);
       } finally {
         await memory.close();
         await file.drop();

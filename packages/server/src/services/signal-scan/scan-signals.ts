@@ -8,8 +8,11 @@ import { createHash } from 'node:crypto';
 import { parsePeriodId, type FlexibleWeekMemo, type SignalFinding } from '@sankofa/core';
 import type { Kysely } from 'kysely';
 import { sqliteConnectionOf, sqliteWriteGateOf } from '../../db/dialects/sqlite/raw-connection.ts';
-import { SqliteReadThread } from '../../db/dialects/sqlite/read-thread.ts';
-import { SqliteWriteThread } from '../../db/dialects/sqlite/write-thread.ts';
+import {
+  sharedReadThread,
+  sharedWriteThread,
+} from '../../db/dialects/sqlite/connection-threads.ts';
+import type { SqliteWriteThread } from '../../db/dialects/sqlite/write-thread.ts';
 import type { Database } from '../../db/schema.ts';
 import { nowIso } from '../../ids.ts';
 import { recordAudit } from '../audit.ts';
@@ -224,17 +227,17 @@ export async function scanSignals(
   // Each data element is read once per scan, however many indicators use it.
   const valuesCache: ElementValuesCache = new Map();
   // On a SQLite file, the values are read on a second connection in a reader thread: the next
-  // indicator's are read there while this thread analyses the current one's.
+  // indicator's are read there while this thread analyses the current one's. The connection's
+  // threads are kept between scans (connection-threads.ts).
   const connection = sqliteConnectionOf(db);
-  const readThread =
-    skipAll || connection === undefined ? null : SqliteReadThread.start(connection);
+  const readThread = skipAll || connection === undefined ? null : sharedReadThread(connection);
   // And an indicator's signals are written on a second connection in a writer thread while this
   // thread analyses the next indicator (its transactions hold the write gate, as imports do).
   const gate = connection === undefined ? undefined : sqliteWriteGateOf(db);
   const writing =
     skipAll || connection === undefined || gate === undefined
       ? Promise.resolve(null)
-      : SqliteWriteThread.start(connection, gate);
+      : sharedWriteThread(connection, gate);
   /** One read of an indicator's values for every org unit, summed up the hierarchy in memory. */
   const readSeries = (indicator: ScanIndicator) => {
     const series = querySeriesForOrgUnits(db, {
@@ -432,9 +435,9 @@ export async function scanSignals(
       await write;
     }
   } finally {
-    await readThread?.close();
-    // Once the write in flight has ended (on an error elsewhere, too).
-    await (writeThread ?? (await writing))?.close();
+    // Once the writes asked have ended (on an error elsewhere, too): nothing of this scan is
+    // written after it returns.
+    await Promise.allSettled(writes);
   }
 
   await storeChangeToken(db, token, now);

@@ -121,6 +121,11 @@ export class SqliteReadThread {
     return this.#answered;
   }
 
+  /** True once the thread has ended (closed, failed to start, or crashed): start another. */
+  get ended(): boolean {
+    return this.#requests.ended !== null;
+  }
+
   /** Ends the thread once the reads asked so far have been answered (or refused). */
   close(): Promise<void> {
     return this.#requests.close(this.#latest);

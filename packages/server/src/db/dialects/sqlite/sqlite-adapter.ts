@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely } from 'kysely';
 import type { Database } from '../../schema.ts';
 import type { DialectAdapter } from '../types.ts';
+import { closeConnectionThreads } from './connection-threads.ts';
 import { registerSqliteConnection } from './raw-connection.ts';
 import { GatedSqliteDialect, WriteGate } from './write-gate.ts';
 
@@ -47,6 +48,10 @@ export function openSqlite(path: string): DialectAdapter {
     // SQLite's SQLITE_MAX_VARIABLE_NUMBER is 32766 since 3.32.
     maxParameters: 32_000,
     description: `SQLite ${path}`,
-    close: () => db.destroy(),
+    // The scan's reader and writer threads end first (connection-threads.ts).
+    close: async () => {
+      await closeConnectionThreads(connection);
+      await db.destroy();
+    },
   };
 }

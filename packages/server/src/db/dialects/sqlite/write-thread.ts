@@ -120,6 +120,11 @@ export class SqliteWriteThread {
     }
   }
 
+  /** True once the thread has ended (closed, failed to start, or crashed): start another. */
+  get ended(): boolean {
+    return this.#requests.ended !== null;
+  }
+
   /** Ends the thread once the transactions asked so far have ended. */
   close(): Promise<void> {
     return this.#requests.close(this.#latest);
