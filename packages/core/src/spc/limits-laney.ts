@@ -16,8 +16,8 @@ import {
 } from './part-frame.ts';
 import {
   binomialSigma,
-  clampProportion,
-  floorLower,
+  FLOOR_AT_ZERO,
+  PROPORTION_BOUNDS,
   poissonSigma,
   pooledRate,
 } from './limits-shewhart.ts';
@@ -38,7 +38,7 @@ export const laneyProportionLines: ChartLimits = (frame, context) => {
   const cl = pooledRate(frame);
   const sigma = binomialSigma(frame, cl);
   const sigmaZ = laneySigmaZ(frame, cl, sigma, context);
-  return clampProportion(sigmaLines(frame, cl, (k) => sigma[k] * sigmaZ));
+  return sigmaLines(frame, cl, (k) => sigma[k] * sigmaZ, frame.y, PROPORTION_BOUNDS);
 };
 
 /** U′ chart: ū ± 3·σ_z·√(ū/n), LCL floored at 0. */
@@ -46,5 +46,5 @@ export const laneyRateLines: ChartLimits = (frame, context) => {
   const cl = pooledRate(frame);
   const sigma = poissonSigma(frame, cl);
   const sigmaZ = laneySigmaZ(frame, cl, sigma, context);
-  return floorLower(sigmaLines(frame, cl, (k) => sigma[k] * sigmaZ));
+  return sigmaLines(frame, cl, (k) => sigma[k] * sigmaZ, frame.y, FLOOR_AT_ZERO);
 };

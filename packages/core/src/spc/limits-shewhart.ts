@@ -7,12 +7,10 @@
 import { averageMovingRange, D2, D4, movingRanges } from './moving-range.ts';
 import {
   baseValues,
-  ceilFinite,
-  floorFinite,
   sigmaLines,
   type ChartLimits,
+  type LineBounds,
   type PartFrame,
-  type PartLines,
 } from './part-frame.ts';
 import { meanPresent, medianPresent, sumPresent } from './summary-statistics.ts';
 
@@ -57,7 +55,7 @@ export const movingRangeLines: ChartLimits = (frame) => {
 export const countLines: ChartLimits = (frame) => {
   const cl = meanPresent(baseValues(frame, frame.y));
   const sigma = Math.sqrt(cl);
-  return floorLower(sigmaLines(frame, cl, () => sigma));
+  return sigmaLines(frame, cl, () => sigma, frame.y, FLOOR_AT_ZERO);
 };
 
 /** Σ numerator / Σ n over the baseline rows: the centre line of P, P′, U and U′ charts. */
@@ -79,23 +77,18 @@ export function poissonSigma(frame: PartFrame, cl: number): number[] {
 export const proportionLines: ChartLimits = (frame) => {
   const cl = pooledRate(frame);
   const sigma = binomialSigma(frame, cl);
-  return clampProportion(sigmaLines(frame, cl, (k) => sigma[k]));
+  return sigmaLines(frame, cl, (k) => sigma[k], frame.y, PROPORTION_BOUNDS);
 };
 
 /** U chart: ū ± 3√(ū/n), LCL floored at 0. */
 export const rateLines: ChartLimits = (frame) => {
   const cl = pooledRate(frame);
   const sigma = poissonSigma(frame, cl);
-  return floorLower(sigmaLines(frame, cl, (k) => sigma[k]));
+  return sigmaLines(frame, cl, (k) => sigma[k], frame.y, FLOOR_AT_ZERO);
 };
 
-/** Floors finite lower limits (3σ and 2σ) at 0, as qicharts2 does for C, U, U′ (and G). */
-export function floorLower(lines: PartLines): PartLines {
-  return { ...lines, lcl: floorFinite(lines.lcl, 0), lcl95: floorFinite(lines.lcl95, 0) };
-}
+/** Finite lower limits (3σ and 2σ) floored at 0, as qicharts2 does for C, U, U′ (and G). */
+export const FLOOR_AT_ZERO: LineBounds = { floor: 0 };
 
-/** Clamps finite limits (3σ and 2σ) to [0, 1], as qicharts2 does for P and P′. */
-export function clampProportion(lines: PartLines): PartLines {
-  const floored = floorLower(lines);
-  return { ...floored, ucl: ceilFinite(lines.ucl, 1), ucl95: ceilFinite(lines.ucl95, 1) };
-}
+/** Finite limits (3σ and 2σ) clamped to [0, 1], as qicharts2 does for P and P′. */
+export const PROPORTION_BOUNDS: LineBounds = { floor: 0, ceiling: 1 };

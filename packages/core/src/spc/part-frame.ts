@@ -40,33 +40,51 @@ export function baseValues(frame: PartFrame, values: readonly number[]): number[
   return values.filter((_value, k) => frame.base[k]);
 }
 
+/** Bounds the lines of a chart are clamped to, as qicharts2 clamps them (finite values only). */
+export interface LineBounds {
+  /** Lower limits (3σ and 2σ) below this become it: 0 for C, U, U′ (and G) charts. */
+  readonly floor?: number;
+  /** Upper limits (3σ and 2σ) above this become it: 1 for P and P′ charts. */
+  readonly ceiling?: number;
+}
+
 /**
  * Lines at cl ± 3σ and cl ± 2σ for a per-row sigma (a constant sigma is passed as a function of
- * nothing). No clamping: each chart clamps as qicharts2 does.
+ * nothing), the finite lower limits raised to `bounds.floor` and the finite upper limits lowered
+ * to `bounds.ceiling` (qicharts2: `lcl[lcl < 0 & is.finite(lcl)] <- 0`,
+ * `ucl[ucl > 1 & is.finite(ucl)] <- 1`). Without bounds, nothing is clamped: each chart clamps as
+ * qicharts2 does.
  */
 export function sigmaLines(
   frame: PartFrame,
   cl: number,
   sigmaAt: (k: number) => number,
   y: readonly number[] = frame.y,
+  bounds: LineBounds = {},
 ): PartLines {
-  const sigma = frame.y.map((_value, k) => sigmaAt(k));
-  return {
-    y,
-    cl,
-    lcl: sigma.map((s) => cl - 3 * s),
-    ucl: sigma.map((s) => cl + 3 * s),
-    lcl95: sigma.map((s) => cl - 2 * s),
-    ucl95: sigma.map((s) => cl + 2 * s),
-  };
+  const count = frame.y.length;
+  const lcl = new Array<number>(count);
+  const ucl = new Array<number>(count);
+  const lcl95 = new Array<number>(count);
+  const ucl95 = new Array<number>(count);
+  const floor = bounds.floor ?? Number.NEGATIVE_INFINITY;
+  const ceiling = bounds.ceiling ?? Number.POSITIVE_INFINITY;
+  for (let k = 0; k < count; k++) {
+    const s = sigmaAt(k);
+    lcl[k] = atLeast(cl - 3 * s, floor);
+    ucl[k] = atMost(cl + 3 * s, ceiling);
+    lcl95[k] = atLeast(cl - 2 * s, floor);
+    ucl95[k] = atMost(cl + 2 * s, ceiling);
+  }
+  return { y, cl, lcl, ucl, lcl95, ucl95 };
 }
 
-/** Replaces finite values below `floor` by `floor` (qicharts2: `lcl[lcl < 0 & is.finite(lcl)] <- 0`). */
-export function floorFinite(values: readonly number[], floor: number): number[] {
-  return values.map((value) => (Number.isFinite(value) && value < floor ? floor : value));
+/** `value`, or `floor` when `value` is finite and below it. */
+function atLeast(value: number, floor: number): number {
+  return Number.isFinite(value) && value < floor ? floor : value;
 }
 
-/** Replaces finite values above `ceiling` by `ceiling` (qicharts2: `ucl[ucl > 1 & is.finite(ucl)] <- 1`). */
-export function ceilFinite(values: readonly number[], ceiling: number): number[] {
-  return values.map((value) => (Number.isFinite(value) && value > ceiling ? ceiling : value));
+/** `value`, or `ceiling` when `value` is finite and above it. */
+function atMost(value: number, ceiling: number): number {
+  return Number.isFinite(value) && value > ceiling ? ceiling : value;
 }

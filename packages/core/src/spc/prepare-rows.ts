@@ -34,13 +34,13 @@ export function prepareRows(input: SpcInput, chart: SpcChartType): PreparedRows 
   const n: number[] = [];
   const zeroRows: number[] = [];
   const missingRows: number[] = [];
-  input.y.forEach((given, k) => {
-    const count = given ?? Number.NaN;
+  for (let k = 0; k < input.y.length; k++) {
+    const count = input.y[k] ?? Number.NaN;
     if (denominators === undefined) {
       y.push(count);
       numerator.push(count);
       n.push(Number.NaN);
-      return;
+      continue;
     }
     const size = denominators[k] ?? Number.NaN;
     if (Number.isNaN(count) || Number.isNaN(size)) {
@@ -50,13 +50,13 @@ export function prepareRows(input: SpcInput, chart: SpcChartType): PreparedRows 
       y.push(Number.NaN);
       numerator.push(Number.NaN);
       n.push(Number.NaN);
-      return;
+      continue;
     }
     if (chart === 'c') {
       y.push(count);
       numerator.push(count);
       n.push(size);
-      return;
+      continue;
     }
     if (size === 0) {
       zeroRows.push(k + 1);
@@ -64,7 +64,7 @@ export function prepareRows(input: SpcInput, chart: SpcChartType): PreparedRows 
     y.push(size === 0 ? Number.NaN : count / size);
     numerator.push(size === 0 ? Number.NaN : count);
     n.push(size === 0 ? Number.NaN : size);
-  });
+  }
   if (chart === 't') {
     const row = y.findIndex((value) => value <= 0);
     if (row >= 0) {
