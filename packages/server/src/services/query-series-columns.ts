@@ -334,19 +334,26 @@ export function columnsMode(aggregationType: string, totalsOnly: boolean): 'sum'
   return aggregationType === 'LAST' && totalsOnly ? 'last' : null;
 }
 
+/** Each org unit's points, computed when asked for. */
+export interface SeriesByUnit {
+  /** The unit's points, or undefined when the unit is not among those read. */
+  get(orgUnitId: string): SeriesPoint[] | undefined;
+}
+
 /**
- * Every unit's points from the columns, or null when a reference's items could not be summed
- * exactly as the general path does (the caller then takes the general path).
+ * Every unit's points from the columns, each computed when asked for (a scan reads indicators
+ * ahead of the one it analyses: their columns wait, not 46,000 points each), or null when a
+ * reference's items could not be summed exactly as the general path does (the caller then takes
+ * the general path).
  */
-export async function evaluateFromColumns(
+export function seriesFromColumns(
   compiled: CompiledSubject,
   periods: readonly Period[],
   columnsByElement: ReadonlyMap<string, ElementColumns>,
-  units: readonly { readonly id: string }[],
   unitIndex: ReadonlyMap<string, number>,
   constants: ReadonlyMap<string, number>,
   groupCounts: (orgUnitId: string) => ReadonlyMap<string, number>,
-): Promise<Map<string, SeriesPoint[]> | null> {
+): SeriesByUnit | null {
   const resolved = new Map<DataItemRef, NonNullable<ReturnType<typeof resolve>>>();
   for (const ref of compiled.dataItems) {
     const columns = columnsByElement.get(ref.dataElementId);
@@ -357,20 +364,14 @@ export async function evaluateFromColumns(
     resolved.set(ref, r);
   }
   const P = periods.length;
-  const result = new Map<string, SeriesPoint[]>();
-  for (const [n, unit] of units.entries()) {
-    if (n > 0 && n % 200 === 0) {
-      // A server answers other requests between batches of org units.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    const row = unitIndex.get(unit.id);
-    if (row === undefined) {
-      continue;
-    }
-    const base = row * P;
-    result.set(
-      unit.id,
-      evaluatePoints(
+  return {
+    get(orgUnitId) {
+      const row = unitIndex.get(orgUnitId);
+      if (row === undefined) {
+        return undefined;
+      }
+      const base = row * P;
+      return evaluatePoints(
         compiled,
         periods,
         (ref, index) => {
@@ -401,9 +402,46 @@ export async function evaluateFromColumns(
           return found ? 0 + total : null;
         },
         constants,
-        groupCounts(unit.id),
-      ),
-    );
+        groupCounts(orgUnitId),
+      );
+    },
+  };
+}
+
+/**
+ * Every unit's points from the columns (see {@link seriesFromColumns}), all computed now, or null
+ * when the columns cannot give them.
+ */
+export async function evaluateFromColumns(
+  compiled: CompiledSubject,
+  periods: readonly Period[],
+  columnsByElement: ReadonlyMap<string, ElementColumns>,
+  units: readonly { readonly id: string }[],
+  unitIndex: ReadonlyMap<string, number>,
+  constants: ReadonlyMap<string, number>,
+  groupCounts: (orgUnitId: string) => ReadonlyMap<string, number>,
+): Promise<Map<string, SeriesPoint[]> | null> {
+  const series = seriesFromColumns(
+    compiled,
+    periods,
+    columnsByElement,
+    unitIndex,
+    constants,
+    groupCounts,
+  );
+  if (series === null) {
+    return null;
+  }
+  const result = new Map<string, SeriesPoint[]>();
+  for (const [n, unit] of units.entries()) {
+    if (n > 0 && n % 200 === 0) {
+      // A server answers other requests between batches of org units.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    const points = series.get(unit.id);
+    if (points !== undefined) {
+      result.set(unit.id, points);
+    }
   }
   return result;
 }

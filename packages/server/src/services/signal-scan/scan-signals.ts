@@ -38,7 +38,7 @@ import {
   seriesToAnalyse,
   type ScanIndicator,
 } from './series-input.ts';
-import { querySeriesForOrgUnits, type ElementValuesCache } from '../query-series-batch.ts';
+import { readSeriesForOrgUnits, type ElementValuesCache } from '../query-series-batch.ts';
 import {
   analyseSeries,
   peerFindings,
@@ -240,7 +240,7 @@ export async function scanSignals(
       : sharedWriteThread(connection, gate);
   /** One read of an indicator's values for every org unit, summed up the hierarchy in memory. */
   const readSeries = (indicator: ScanIndicator) => {
-    const series = querySeriesForOrgUnits(db, {
+    const series = readSeriesForOrgUnits(db, {
       subject: indicatorSubject(indicator),
       orgUnits,
       periods,
