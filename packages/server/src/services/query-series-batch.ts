@@ -25,6 +25,7 @@ import {
   buildElementColumnsFromPeriods,
   columnsMode,
   evaluateFromColumns,
+  seriesByUnitOf,
   seriesFromColumns,
   type SeriesByUnit,
   type ColumnLayout,
@@ -548,7 +549,8 @@ export async function readSeriesForOrgUnits(
   db: Kysely<Database>,
   query: BatchSeriesQuery,
 ): Promise<SeriesByUnit> {
-  return readSeries(db, query, true);
+  const series = await readSeries(db, query, true);
+  return series instanceof Map ? seriesByUnitOf(series) : series;
 }
 
 async function readSeries(

@@ -338,6 +338,16 @@ export function columnsMode(aggregationType: string, totalsOnly: boolean): 'sum'
 export interface SeriesByUnit {
   /** The unit's points, or undefined when the unit is not among those read. */
   get(orgUnitId: string): SeriesPoint[] | undefined;
+  /** The unit's point in the period at `index` alone, as `get` gives it there. */
+  pointAt(orgUnitId: string, index: number): SeriesPoint | undefined;
+}
+
+/** A map of every unit's points as a {@link SeriesByUnit}. */
+export function seriesByUnitOf(points: ReadonlyMap<string, SeriesPoint[]>): SeriesByUnit {
+  return {
+    get: (orgUnitId) => points.get(orgUnitId),
+    pointAt: (orgUnitId, index) => points.get(orgUnitId)?.[index],
+  };
 }
 
 /**
@@ -364,47 +374,51 @@ export function seriesFromColumns(
     resolved.set(ref, r);
   }
   const P = periods.length;
+  /** The unit's points in `asked` (all the periods, or one), the first at period `offset`. */
+  const evaluate = (orgUnitId: string, asked: readonly Period[], offset: number) => {
+    const row = unitIndex.get(orgUnitId);
+    if (row === undefined) {
+      return undefined;
+    }
+    const base = row * P + offset;
+    return evaluatePoints(
+      compiled,
+      asked,
+      (ref, index) => {
+        let r = resolved.get(ref);
+        if (r === undefined) {
+          // A node not among `dataItems` (same item, another object): resolve it now.
+          const columns = columnsByElement.get(ref.dataElementId);
+          const found = columns === undefined ? null : resolve(ref, columns);
+          if (found === null) {
+            throw new Error(`fast path: unresolved data item ${ref.dataElementId}`);
+          }
+          resolved.set(ref, found);
+          r = found;
+        }
+        const at = base + index;
+        if (r.mode === 'last') {
+          const item = r.items[0];
+          return item !== undefined && item.present[at] === 1 ? item.sums[at] : null;
+        }
+        let found = false;
+        let total = 0;
+        for (const item of r.items) {
+          if (item.present[at] === 1) {
+            total = found ? total + item.sums[at] : item.sums[at];
+            found = true;
+          }
+        }
+        return found ? 0 + total : null;
+      },
+      constants,
+      groupCounts(orgUnitId),
+    );
+  };
   return {
-    get(orgUnitId) {
-      const row = unitIndex.get(orgUnitId);
-      if (row === undefined) {
-        return undefined;
-      }
-      const base = row * P;
-      return evaluatePoints(
-        compiled,
-        periods,
-        (ref, index) => {
-          let r = resolved.get(ref);
-          if (r === undefined) {
-            // A node not among `dataItems` (same item, another object): resolve it now.
-            const columns = columnsByElement.get(ref.dataElementId);
-            const found = columns === undefined ? null : resolve(ref, columns);
-            if (found === null) {
-              throw new Error(`fast path: unresolved data item ${ref.dataElementId}`);
-            }
-            resolved.set(ref, found);
-            r = found;
-          }
-          const at = base + index;
-          if (r.mode === 'last') {
-            const item = r.items[0];
-            return item !== undefined && item.present[at] === 1 ? item.sums[at] : null;
-          }
-          let found = false;
-          let total = 0;
-          for (const item of r.items) {
-            if (item.present[at] === 1) {
-              total = found ? total + item.sums[at] : item.sums[at];
-              found = true;
-            }
-          }
-          return found ? 0 + total : null;
-        },
-        constants,
-        groupCounts(orgUnitId),
-      );
-    },
+    get: (orgUnitId) => evaluate(orgUnitId, periods, 0),
+    // A point depends on its own period's values alone (and its days).
+    pointAt: (orgUnitId, index) => evaluate(orgUnitId, [periods[index]], index)?.[0],
   };
 }
 

@@ -39,13 +39,7 @@ import {
   type ScanIndicator,
 } from './series-input.ts';
 import { readSeriesForOrgUnits, type ElementValuesCache } from '../query-series-batch.ts';
-import {
-  analyseSeries,
-  peerFindings,
-  type PeerPoint,
-  type ScanPoint,
-  type SeriesToAnalyse,
-} from './series-analysis.ts';
+import { analyseSeries, peerFindings, type PeerPoint, type ScanPoint } from './series-analysis.ts';
 
 /** Months of each series: three years, enough for two years of outbreak history and a full chart. */
 export const SCAN_MONTHS = 36;
@@ -165,12 +159,12 @@ function populationOf(points: readonly ScanPoint[]): number | null {
   return null;
 }
 
-/** A series to recompute: read and fingerprinted, its analysis to come. */
+/** A series recomputed: read, fingerprinted and analysed, its findings to store. */
 interface Candidate {
   readonly indicatorId: string;
   readonly orgUnitId: string;
   readonly fingerprint: string;
-  readonly series: SeriesToAnalyse;
+  readonly findings: readonly SignalFinding[];
   readonly peerFindings: readonly SignalFinding[];
   readonly population: number | null;
 }
@@ -286,25 +280,13 @@ export async function scanSignals(
     const countSkipped = (k: string) => {
       counts.unchanged += (storedBySeries.get(k) ?? []).length;
     };
-    /** Analyses an indicator's series to recompute and stores their findings: one transaction. */
+    /** Stores the findings of an indicator's recomputed series: one transaction. */
     const finish = async (job: IndicatorJob): Promise<void> => {
-      const findings: SignalFinding[][] = [];
-      if (outbreakMemo.size > OUTBREAK_MEMO_MAX) {
-        outbreakMemo.clear();
-      }
-      for (const [i, c] of job.candidates.entries()) {
-        if (i > 0 && i % YIELD_EVERY === 0) {
-          // Lets the server answer requests between batches of series (the analysis is CPU work).
-          await new Promise<void>((resolve) => setImmediate(resolve));
-        }
-        // A full scan recomputes from scratch: it neither reads nor fills the memo.
-        findings.push(analyseSeries(c.series, full ? undefined : outbreakMemo));
-      }
-      const work: SeriesWork[] = job.candidates.map((c, i) => ({
+      const work: SeriesWork[] = job.candidates.map((c) => ({
         indicatorId: c.indicatorId,
         orgUnitId: c.orgUnitId,
         fingerprint: c.fingerprint,
-        findings: [...findings[i], ...c.peerFindings],
+        findings: [...c.findings, ...c.peerFindings],
         population: c.population,
       }));
       if (work.length > 0) {
@@ -345,41 +327,31 @@ export async function scanSignals(
         continue;
       }
       const candidates: Candidate[] = [];
-      // Every org unit's series of this indicator first: the funnel of siblings needs them all.
-      const all: { unit: (typeof orgUnits)[number]; series: SeriesToAnalyse }[] = [];
       // The next indicators' reads go on beside this one's analysis.
       readAhead(indicatorIndex);
       const seriesByUnit = await reads.get(indicatorIndex)!;
       reads.delete(indicatorIndex);
       readAhead(indicatorIndex + 1);
+      // First every org unit's point in the latest period: the funnel of siblings needs them all.
+      // Each unit's whole series is computed (and analysed) in its turn below, so that an
+      // indicator's 46,000 points are never all alive at once.
+      const latestIndex = periodIds.length - 1;
+      const read = new Set<string>();
+      const siblings = new Map<string, PeerPoint[]>();
       for (const unit of orgUnits) {
-        const points = seriesByUnit.get(unit.id);
-        if (points === undefined) {
+        const p = seriesByUnit.pointAt(unit.id, latestIndex);
+        if (p === undefined) {
           break;
         }
-        all.push({
-          unit,
-          series: seriesToAnalyse(
-            indicator,
-            periodIds,
-            points,
-            settings.get(key(indicator.id, unit.id)),
-          ),
-        });
-      }
-      // Siblings in the latest period, by parent: their funnel and what it depends on.
-      const latestIndex = periodIds.length - 1;
-      const siblings = new Map<string, PeerPoint[]>();
-      for (const { unit, series } of all) {
+        read.add(unit.id);
         if (unit.parentId === null) {
           continue;
         }
-        const p = series.points[latestIndex];
         const list = siblings.get(unit.parentId) ?? [];
         list.push({
           orgUnitId: unit.id,
-          numerator: p.value === null ? null : p.numerator,
-          denominator: p.value === null ? null : p.denominator,
+          numerator: p.value === null ? null : (p.numerator ?? null),
+          denominator: p.value === null ? null : (p.denominator ?? null),
         });
         siblings.set(unit.parentId, list);
       }
@@ -400,20 +372,27 @@ export async function scanSignals(
         });
       }
 
-      const byUnit = new Map(all.map((a) => [a.unit.id, a]));
+      if (outbreakMemo.size > OUTBREAK_MEMO_MAX) {
+        outbreakMemo.clear();
+      }
       for (const unit of orgUnits) {
         done++;
         if (done % YIELD_EVERY === 0) {
-          // Lets the server answer requests between batches of series.
+          // Lets the server answer requests between batches of series (the analysis is CPU work).
           await new Promise<void>((resolve) => setImmediate(resolve));
         }
         const k = key(indicator.id, unit.id);
-        const entry = byUnit.get(unit.id);
-        if (entry === undefined) {
+        const points = read.has(unit.id) ? seriesByUnit.get(unit.id) : undefined;
+        if (points === undefined) {
           countSkipped(k);
           continue;
         }
-        const { series } = entry;
+        const series = seriesToAnalyse(
+          indicator,
+          periodIds,
+          points,
+          settings.get(key(indicator.id, unit.id)),
+        );
         const peer = unit.parentId === null ? undefined : peers.get(unit.parentId);
         const print = fingerprints.of(series, indicator, peer?.digest ?? null);
         if (!full && states.get(k) === print) {
@@ -424,7 +403,8 @@ export async function scanSignals(
           indicatorId: indicator.id,
           orgUnitId: unit.id,
           fingerprint: print,
-          series,
+          // A full scan recomputes from scratch: it neither reads nor fills the memo.
+          findings: analyseSeries(series, full ? undefined : outbreakMemo),
           peerFindings: peer?.findings.get(unit.id) ?? [],
           population: populationOf(series.points),
         });
