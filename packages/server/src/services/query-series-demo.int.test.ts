@@ -12,7 +12,7 @@ import { generateDemoCountry, type DemoCountry } from '../demo/index.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../testing/test-database.ts';
 import { loadDemoCountry } from './load-demo.ts';
 import { querySeries, type SeriesSubject } from './query-series.ts';
-import { querySeriesForOrgUnits } from './query-series-batch.ts';
+import { querySeriesForOrgUnits, readSeriesForOrgUnits } from './query-series-batch.ts';
 
 describe.each(testDialects())('a demo indicator by hand on %s', (dialect) => {
   let database: TestDatabase;
@@ -156,6 +156,26 @@ describe.each(testDialects())('the batch reader’s two paths on the demo on %s'
           bits(general.get(unit.id)),
         );
         expect(columns.get(unit.id)).toEqual(general.get(unit.id));
+        compared++;
+      }
+    }
+    expect(compared).toBe(indicators.length * orgUnits.length);
+  });
+
+  it('gives each unit the same points computed on demand, whole or one period at a time', async () => {
+    const db = database.adapter.db;
+    const { orgUnits, indicators, periods } = await demoBatch(db);
+    let compared = 0;
+    for (const indicator of indicators) {
+      const subject = subjectOf(indicator);
+      const all = await querySeriesForOrgUnits(db, { subject, orgUnits, periods });
+      const onDemand = await readSeriesForOrgUnits(db, { subject, orgUnits, periods });
+      for (const unit of orgUnits) {
+        const points = all.get(unit.id);
+        expect(onDemand.get(unit.id), `${indicator.id} at ${unit.id}`).toEqual(points);
+        for (const index of [0, 7, periods.length - 1]) {
+          expect(onDemand.pointAt(unit.id, index)).toEqual(points?.[index]);
+        }
         compared++;
       }
     }
