@@ -88,17 +88,30 @@ function finding(
   };
 }
 
+/** Whether `f` continues `prev`: points beyond the limits, the same way, one right after the other. */
+function continues(prev: RuleFinding | undefined, f: RuleFinding): prev is RuleFinding {
+  return (
+    f.rule === 'beyond_limits' &&
+    prev?.rule === 'beyond_limits' &&
+    prev.direction === f.direction &&
+    prev.points[prev.points.length - 1] + 1 === f.points[0]
+  );
+}
+
 /** Merges `beyond_limits` findings on consecutive points with the same direction. */
-function mergeConsecutivePoints(findings: readonly RuleFinding[]): RuleFinding[] {
+function mergeConsecutivePoints(findings: readonly RuleFinding[]): readonly RuleFinding[] {
+  let merges = false;
+  for (let k = 1; k < findings.length && !merges; k++) {
+    merges = continues(findings[k - 1], findings[k]);
+  }
+  if (!merges) {
+    // Most charts: nothing to merge, and no copy of the list.
+    return findings;
+  }
   const out: RuleFinding[] = [];
   for (const f of findings) {
     const prev = out.length > 0 ? out[out.length - 1] : undefined;
-    if (
-      f.rule === 'beyond_limits' &&
-      prev?.rule === 'beyond_limits' &&
-      prev.direction === f.direction &&
-      prev.points[prev.points.length - 1] + 1 === f.points[0]
-    ) {
+    if (continues(prev, f)) {
       const furthest =
         f.direction === 'up'
           ? Math.max(prev.message.values.y, f.message.values.y)

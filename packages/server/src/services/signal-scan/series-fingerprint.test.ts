@@ -115,6 +115,39 @@ describe('SeriesFingerprints', () => {
     );
   });
 
+  it("hashes each series' own setting when series of one indicator follow one another", () => {
+    fc.assert(
+      fc.property(fc.array(seriesCase, { minLength: 2, maxLength: 8 }), (cases) => {
+        const periodIds = ['202401', '202402'];
+        const periodsJson = JSON.stringify(periodIds);
+        const fingerprints = new SeriesFingerprints('3', periodsJson);
+        // One indicator object for every series, as in a scan; settings change from unit to unit.
+        const indicator = {
+          numerator: cases[0].numerator,
+          denominator: cases[0].denominator,
+          annualized: cases[0].annualized,
+        } as ScanIndicator;
+        for (const c of [...cases, ...cases]) {
+          const series: SeriesToAnalyse = {
+            periodIds,
+            points: c.points,
+            chartType: cases[0].chartType,
+            factor: cases[0].factor,
+            kind: cases[0].kind,
+            notifiable: cases[0].notifiable,
+            baselineEnd: c.baselineEnd,
+            phaseEnds: [...c.phaseEnds],
+            preset: c.preset,
+          };
+          expect(fingerprints.of(series, indicator, c.peers)).toBe(
+            documented('3', periodsJson, series, indicator, c.peers),
+          );
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('grows its buffer for long settings', () => {
     const periodsJson = JSON.stringify(['202401']);
     const fingerprints = new SeriesFingerprints('3', periodsJson);

@@ -29,6 +29,9 @@ export class SeriesFingerprints {
   /** The settings' JSON up to `"baselineEnd":`, and what it was made from. */
   #prefix = '';
   #prefixOf: readonly unknown[] = [];
+  /** The settings' JSON up to `"peers":`, and what it was made from. */
+  #upToPeers = '';
+  #upToPeersOf: readonly unknown[] = [];
 
   /**
    * @param version - The scan version (`SCAN_VERSION`).
@@ -62,12 +65,7 @@ export class SeriesFingerprints {
       numbers[at + 2] = p.denominator ?? 0;
       present[at + 2] = p.denominator === null ? 0 : 1;
     }
-    const settings =
-      this.#settingsPrefix(series) +
-      `${JSON.stringify(series.baselineEnd)},"phaseEnds":${JSON.stringify(series.phaseEnds)}` +
-      `,"preset":${JSON.stringify([series.preset.id, series.preset.version])}` +
-      `,"expression":${JSON.stringify([indicator.numerator, indicator.denominator, indicator.annualized])}` +
-      `,"peers":${JSON.stringify(peersDigest)}}`;
+    const settings = this.#settingsUpToPeers(series, indicator) + `${JSON.stringify(peersDigest)}}`;
     const needed = this.#head + Buffer.byteLength(settings) + count * 9;
     if (needed > this.#buffer.length) {
       const grown = Buffer.alloc(needed * 2);
@@ -81,6 +79,33 @@ export class SeriesFingerprints {
     buffer.set(present, at);
     at += count;
     return hash('sha256', buffer.subarray(0, at), 'hex');
+  }
+
+  /**
+   * The settings' JSON up to `"peers":`, made again only when the indicator or the series'
+   * setting differs from the last series' (most units of an indicator have no setting).
+   */
+  #settingsUpToPeers(series: SeriesToAnalyse, indicator: ScanIndicator): string {
+    const of = [
+      indicator,
+      series.chartType,
+      series.factor,
+      series.kind,
+      series.notifiable,
+      series.baselineEnd,
+      series.phaseEnds.length === 0 ? '' : JSON.stringify(series.phaseEnds),
+      series.preset,
+    ];
+    if (!of.every((value, i) => Object.is(value, this.#upToPeersOf[i]))) {
+      this.#upToPeers =
+        this.#settingsPrefix(series) +
+        `${JSON.stringify(series.baselineEnd)},"phaseEnds":${JSON.stringify(series.phaseEnds)}` +
+        `,"preset":${JSON.stringify([series.preset.id, series.preset.version])}` +
+        `,"expression":${JSON.stringify([indicator.numerator, indicator.denominator, indicator.annualized])}` +
+        `,"peers":`;
+      this.#upToPeersOf = of;
+    }
+    return this.#upToPeers;
   }
 
   /** `{"v":…,"chart":…,"factor":…,"kind":…,"notifiable":…,"baselineEnd":`, made once per indicator. */
