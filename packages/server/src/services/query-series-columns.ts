@@ -415,10 +415,11 @@ export function seriesFromColumns(
       groupCounts(orgUnitId),
     );
   };
+  const onePeriod = periods.map((period) => [period]);
   return {
     get: (orgUnitId) => evaluate(orgUnitId, periods, 0),
-    // A point depends on its own period's values alone (and its days).
-    pointAt: (orgUnitId, index) => evaluate(orgUnitId, [periods[index]], index)?.[0],
+    // A point depends on its own period's values alone (and its days, computed once per array).
+    pointAt: (orgUnitId, index) => evaluate(orgUnitId, onePeriod[index], index)?.[0],
   };
 }
 
