@@ -98,7 +98,10 @@ function continues(prev: RuleFinding | undefined, f: RuleFinding): prev is RuleF
   );
 }
 
-/** Merges `beyond_limits` findings on consecutive points with the same direction. */
+/**
+ * Merges `beyond_limits` findings on consecutive points with the same direction: one finding with
+ * every point and the furthest value (and its limit; the later one's on a tie).
+ */
 function mergeConsecutivePoints(findings: readonly RuleFinding[]): readonly RuleFinding[] {
   let merges = false;
   for (let k = 1; k < findings.length && !merges; k++) {
@@ -109,23 +112,36 @@ function mergeConsecutivePoints(findings: readonly RuleFinding[]): readonly Rule
     return findings;
   }
   const out: RuleFinding[] = [];
-  for (const f of findings) {
-    const prev = out.length > 0 ? out[out.length - 1] : undefined;
-    if (continues(prev, f)) {
-      const furthest =
-        f.direction === 'up'
-          ? Math.max(prev.message.values.y, f.message.values.y)
-          : Math.min(prev.message.values.y, f.message.values.y);
-      const limit =
-        furthest === f.message.values.y ? f.message.values.limit : prev.message.values.limit;
-      out[out.length - 1] = {
-        ...prev,
-        points: [...prev.points, ...f.points],
-        message: { code: 'point_beyond_limit', values: { y: furthest, limit } },
-      };
-    } else {
-      out.push(f);
+  let k = 0;
+  while (k < findings.length) {
+    const first = findings[k];
+    let last = first;
+    k++;
+    if (k >= findings.length || !continues(last, findings[k])) {
+      out.push(first);
+      continue;
     }
+    // A streak: its points in one list, the furthest value kept as it goes (no object copies).
+    const points = [...first.points];
+    let y = first.message.values.y;
+    let limit = first.message.values.limit;
+    while (k < findings.length && continues(last, findings[k])) {
+      const f = findings[k];
+      const fy = f.message.values.y;
+      y = f.direction === 'up' ? Math.max(y, fy) : Math.min(y, fy);
+      limit = y === fy ? f.message.values.limit : limit;
+      for (const i of f.points) {
+        points.push(i);
+      }
+      last = f;
+      k++;
+    }
+    out.push({
+      rule: first.rule,
+      points,
+      direction: first.direction,
+      message: { code: 'point_beyond_limit', values: { y, limit } },
+    });
   }
   return out;
 }
