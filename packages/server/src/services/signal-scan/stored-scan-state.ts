@@ -1,12 +1,15 @@
 /**
- * What earlier scans stored, loaded at the start of a scan: each series' fingerprint and each
- * stored signal (what `reconcileSignals` compares findings with), by series. On SQLite the rows
- * are read as arrays on the raw connection: through the query builder each of the ~35,000 rows
- * of a 1,200-facility country became an object with its keys renamed (~0.3 s).
+ * What earlier scans stored for an indicator, read as the scan reaches it (with its values, on
+ * the reader thread when there is one): each series' fingerprint and each stored signal (what
+ * `reconcileSignals` compares findings with), by org unit. Rows are read as arrays: through the
+ * query builder each of the ~35,000 rows of a 1,200-facility country became an object with its
+ * keys renamed (~0.3 s); loaded all at once before the first analysis, they held the scan's
+ * thread ~65 ms.
  */
 import type { SignalKind, SignalStatus, StoredSignal } from '@sankofa/core';
 import type { Kysely } from 'kysely';
 import { sqliteConnectionOf } from '../../db/dialects/sqlite/raw-connection.ts';
+import { ReadThreadEnded, type SqliteReadThread } from '../../db/dialects/sqlite/read-thread.ts';
 import type { Database } from '../../db/schema.ts';
 
 /** A stored signal as the scan reconciles it. */
@@ -18,31 +21,16 @@ export interface StoredRow extends StoredSignal {
 export const seriesKey = (indicatorId: string, orgUnitId: string): string =>
   `${indicatorId}|${orgUnitId}`;
 
-/** Each scanned series' stored fingerprint, by {@link seriesKey}. */
-export async function loadFingerprints(db: Kysely<Database>): Promise<Map<string, string>> {
-  const connection = sqliteConnectionOf(db);
-  const rows: (readonly [string, string, string])[] =
-    connection !== undefined
-      ? (connection
-          .prepare('SELECT indicator_id, org_unit_id, fingerprint FROM signal_series_state')
-          .raw()
-          .all() as [string, string, string][])
-      : (
-          await db
-            .selectFrom('signalSeriesState')
-            .select(['indicatorId', 'orgUnitId', 'fingerprint'])
-            .execute()
-        ).map((s) => [s.indicatorId, s.orgUnitId, s.fingerprint] as const);
-  const fingerprints = new Map<string, string>();
-  for (const [indicatorId, orgUnitId, fingerprint] of rows) {
-    fingerprints.set(seriesKey(indicatorId, orgUnitId), fingerprint);
-  }
-  return fingerprints;
+/** What earlier scans stored for one indicator, by org unit id. */
+export interface IndicatorScanState {
+  /** Each series' stored fingerprint. */
+  readonly fingerprints: ReadonlyMap<string, string>;
+  /** Each series' stored signals, in the order of their ids. */
+  readonly signals: ReadonlyMap<string, StoredRow[]>;
 }
 
-type SignalColumns = readonly [
+type IndicatorSignalColumns = readonly [
   id: string,
-  indicatorId: string,
   orgUnitId: string,
   kind: string,
   rule: string,
@@ -52,25 +40,72 @@ type SignalColumns = readonly [
   stillPresent: number,
 ];
 
-/** Every stored signal by {@link seriesKey}, each series' in the order of their ids. */
-export async function loadStoredSignals(db: Kysely<Database>): Promise<Map<string, StoredRow[]>> {
+const INDICATOR_FINGERPRINTS =
+  'SELECT org_unit_id, fingerprint FROM signal_series_state WHERE indicator_id = ?';
+const INDICATOR_SIGNALS = `SELECT id, org_unit_id, kind, rule, direction, period_ids, status,
+    still_present
+  FROM signals WHERE indicator_id = ? ORDER BY id`;
+
+/**
+ * The rows of `sql` with `params` on SQLite: on the reader thread when there is one (the scan
+ * reads an indicator's state there with its values, ahead of its analysis), else on the
+ * connection; null on another database.
+ */
+async function sqliteRows<Row>(
+  db: Kysely<Database>,
+  sql: string,
+  params: readonly unknown[],
+  thread: SqliteReadThread | null,
+): Promise<Row[] | null> {
   const connection = sqliteConnectionOf(db);
-  const rows: readonly SignalColumns[] =
-    connection !== undefined
-      ? (connection
-          .prepare(
-            `SELECT id, indicator_id, org_unit_id, kind, rule, direction, period_ids, status,
-               still_present
-             FROM signals ORDER BY id`,
-          )
-          .raw()
-          .all() as SignalColumns[])
-      : (
+  if (connection === undefined) {
+    return null;
+  }
+  if (thread !== null) {
+    try {
+      return (await thread.all(sql, params)) as Row[];
+    } catch (error) {
+      if (!(error instanceof ReadThreadEnded)) {
+        throw error;
+      }
+      // The thread is gone (it failed to start, or crashed): the connection reads instead.
+    }
+  }
+  return connection
+    .prepare(sql)
+    .raw()
+    .all(...params) as Row[];
+}
+
+/**
+ * What earlier scans stored for `indicatorId`: its series' fingerprints and signals.
+ * @param thread - A reader thread to read them on (SQLite), or null.
+ */
+export async function loadIndicatorState(
+  db: Kysely<Database>,
+  indicatorId: string,
+  thread: SqliteReadThread | null,
+): Promise<IndicatorScanState> {
+  const [fingerprintRows, signalRows] = await Promise.all([
+    sqliteRows<readonly [string, string]>(db, INDICATOR_FINGERPRINTS, [indicatorId], thread).then(
+      async (rows) =>
+        rows ??
+        (
+          await db
+            .selectFrom('signalSeriesState')
+            .select(['orgUnitId', 'fingerprint'])
+            .where('indicatorId', '=', indicatorId)
+            .execute()
+        ).map((r) => [r.orgUnitId, r.fingerprint] as const),
+    ),
+    sqliteRows<IndicatorSignalColumns>(db, INDICATOR_SIGNALS, [indicatorId], thread).then(
+      async (rows) =>
+        rows ??
+        (
           await db
             .selectFrom('signals')
             .select([
               'id',
-              'indicatorId',
               'orgUnitId',
               'kind',
               'rule',
@@ -79,36 +114,31 @@ export async function loadStoredSignals(db: Kysely<Database>): Promise<Map<strin
               'status',
               'stillPresent',
             ])
+            .where('indicatorId', '=', indicatorId)
             .orderBy('id')
             .execute()
-        ).map((s): SignalColumns => [
-          s.id,
-          s.indicatorId,
-          s.orgUnitId,
-          s.kind,
-          s.rule,
-          s.direction,
-          s.periodIds,
-          s.status,
-          s.stillPresent,
-        ]);
-  const bySeries = new Map<string, StoredRow[]>();
-  for (const [
-    id,
-    indicatorId,
-    orgUnitId,
-    kind,
-    rule,
-    direction,
-    periodIds,
-    status,
-    still,
-  ] of rows) {
-    const k = seriesKey(indicatorId, orgUnitId);
-    let list = bySeries.get(k);
+        ).map((r): IndicatorSignalColumns => [
+          r.id,
+          r.orgUnitId,
+          r.kind,
+          r.rule,
+          r.direction,
+          r.periodIds,
+          r.status,
+          r.stillPresent,
+        ]),
+    ),
+  ]);
+  const fingerprints = new Map<string, string>();
+  for (const [orgUnitId, fingerprint] of fingerprintRows) {
+    fingerprints.set(orgUnitId, fingerprint);
+  }
+  const signals = new Map<string, StoredRow[]>();
+  for (const [id, orgUnitId, kind, rule, direction, periodIds, status, still] of signalRows) {
+    let list = signals.get(orgUnitId);
     if (list === undefined) {
       list = [];
-      bySeries.set(k, list);
+      signals.set(orgUnitId, list);
     }
     list.push({
       id,
@@ -120,5 +150,5 @@ export async function loadStoredSignals(db: Kysely<Database>): Promise<Map<strin
       stillPresent: Number(still) === 1,
     });
   }
-  return bySeries;
+  return { fingerprints, signals };
 }
