@@ -146,10 +146,28 @@ function evaluateNode(node: ExpressionNode, inputs: ExpressionInputs, tally: Tal
  * zero, unknown constant).
  */
 export function evaluateExpression(node: ExpressionNode, inputs: ExpressionInputs): number | null {
-  const tally: Tally = { found: 0, present: 0 };
-  const value = evaluateNode(node, inputs, tally);
-  if (tally.found > 0 && tally.present === 0) {
+  // One tally for every evaluation (a scan evaluates 1.5 million expressions); an evaluation
+  // started from inside another (an input that evaluates an expression) puts the outer counts
+  // back when it ends.
+  const outerFound = TALLY.found;
+  const outerPresent = TALLY.present;
+  TALLY.found = 0;
+  TALLY.present = 0;
+  let value: Value;
+  let found: number;
+  let present: number;
+  try {
+    value = evaluateNode(node, inputs, TALLY);
+    found = TALLY.found;
+    present = TALLY.present;
+  } finally {
+    TALLY.found = outerFound;
+    TALLY.present = outerPresent;
+  }
+  if (found > 0 && present === 0) {
     return null;
   }
   return value === null ? 0 : Number.isFinite(value) ? value : null;
 }
+
+const TALLY: Tally = { found: 0, present: 0 };

@@ -187,3 +187,22 @@ describe('computeIndicatorValue', () => {
     expect(annual(0)).toBeNull();
   });
 });
+
+describe('an expression evaluated while another is', () => {
+  it('keeps its own count of data items with values', () => {
+    // The outer item has no value; reading it evaluates an inner expression whose item has one.
+    const inner = parseExpression('#{bbbbbbbbbbb}');
+    const outer = parseExpression('#{aaaaaaaaaaa}');
+    const value = evaluateExpression(outer, {
+      dataItem: (ref) => {
+        if (ref.dataElementId === 'aaaaaaaaaaa') {
+          expect(evaluateExpression(inner, { dataItem: () => 3 })).toBe(3);
+          return null;
+        }
+        return 3;
+      },
+    });
+    expect(value).toBeNull();
+    expect(evaluateExpression(parseExpression('#{aaaaaaaaaaa} + 1'), { dataItem: () => null })).toBeNull();
+  });
+});
