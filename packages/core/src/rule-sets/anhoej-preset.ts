@@ -85,6 +85,15 @@ export function anhoejCriticalValues(
   };
 }
 
+/** `indices[start]` … `indices[end − 1]` as a list. */
+function indicesOf(indices: Int32Array, start: number, end: number): number[] {
+  const list = new Array<number>(end - start);
+  for (let k = start; k < end; k++) {
+    list[k - start] = indices[k];
+  }
+  return list;
+}
+
 /** Indices of a part's useful points, and its runs' starts: reused by every evaluation. */
 let usefulScratch = new Int32Array(64);
 let runScratch = new Int32Array(64);
@@ -149,7 +158,7 @@ function evaluateAnhoej(
       }
       findings.push({
         rule: 'longest_run',
-        points: Array.from(useful.subarray(start, end)),
+        points: indicesOf(useful, start, end),
         direction: runs[r] > 0 ? 'up' : 'down',
         message: {
           code: 'run_too_long',
@@ -161,27 +170,30 @@ function evaluateAnhoej(
     if (crossings < crossingsMin) {
       findings.push({
         rule: 'crossings',
-        points: Array.from(useful.subarray(0, nUseful)),
+        points: indicesOf(useful, 0, nUseful),
         direction: null,
         message: { code: 'too_few_crossings', values: { crossings, crossingsMin, nUseful } },
       });
     }
   }
-  // Points beyond the 3-sigma limits, strictly (see `findPointsBeyondLimits`).
+  // Points beyond the 3-sigma limits, strictly (see `findPointsBeyondLimits`). The finiteness
+  // checks are written out: as calls here they made a number on the heap for every point.
+  const { ucl, lcl } = series;
   for (let i = 0; i < n; i++) {
-    const value = finiteOrNaN(y[i]);
+    const value = y[i];
     if (
-      Number.isNaN(value) ||
+      typeof value !== 'number' ||
+      !Number.isFinite(value) ||
       (!params.flagExcludedBeyondLimits && !includeAll && include[i] === false)
     ) {
       continue;
     }
-    const upper = finiteOrNaN(series.ucl[i]);
-    const lower = finiteOrNaN(series.lcl[i]);
-    if (value > upper) {
+    const upper = ucl[i];
+    if (typeof upper === 'number' && Number.isFinite(upper) && value > upper) {
       findings.push(pointBeyondLimit(i, 'up', value, upper));
     }
-    if (value < lower) {
+    const lower = lcl[i];
+    if (typeof lower === 'number' && Number.isFinite(lower) && value < lower) {
       findings.push(pointBeyondLimit(i, 'down', value, lower));
     }
   }

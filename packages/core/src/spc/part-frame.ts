@@ -63,18 +63,20 @@ export function sigmaLines(
   bounds: LineBounds = {},
 ): PartLines {
   const count = frame.y.length;
-  const lcl = new Array<number>(count);
-  const ucl = new Array<number>(count);
-  const lcl95 = new Array<number>(count);
-  const ucl95 = new Array<number>(count);
+  // Filled by push: an array made with its length has holes until filled, and V8 then reads
+  // each number out of it as an object.
+  const lcl: number[] = [];
+  const ucl: number[] = [];
+  const lcl95: number[] = [];
+  const ucl95: number[] = [];
   const floor = bounds.floor ?? Number.NEGATIVE_INFINITY;
   const ceiling = bounds.ceiling ?? Number.POSITIVE_INFINITY;
   for (let k = 0; k < count; k++) {
     const s = sigmaAt(k);
-    lcl[k] = atLeast(cl - 3 * s, floor);
-    ucl[k] = atMost(cl + 3 * s, ceiling);
-    lcl95[k] = atLeast(cl - 2 * s, floor);
-    ucl95[k] = atMost(cl + 2 * s, ceiling);
+    lcl.push(atLeast(cl - 3 * s, floor));
+    ucl.push(atMost(cl + 3 * s, ceiling));
+    lcl95.push(atLeast(cl - 2 * s, floor));
+    ucl95.push(atMost(cl + 2 * s, ceiling));
   }
   return { y, cl, lcl, ucl, lcl95, ucl95 };
 }
