@@ -203,6 +203,8 @@ describe('an expression evaluated while another is', () => {
       },
     });
     expect(value).toBeNull();
-    expect(evaluateExpression(parseExpression('#{aaaaaaaaaaa} + 1'), { dataItem: () => null })).toBeNull();
+    expect(
+      evaluateExpression(parseExpression('#{aaaaaaaaaaa} + 1'), { dataItem: () => null }),
+    ).toBeNull();
   });
 });
