@@ -29,7 +29,10 @@ export function laneySigmaZ(
   sigma: readonly number[],
   context: LimitsContext,
 ): number {
-  const z = frame.y.map((value, k) => (value - cl) / sigma[k]);
+  const z: number[] = [];
+  for (let k = 0; k < frame.y.length; k++) {
+    z.push((frame.y[k] - cl) / sigma[k]);
+  }
   return averageMovingRange(baseValues(frame, z), context.screenMovingRanges) / D2;
 }
 
@@ -38,7 +41,7 @@ export const laneyProportionLines: ChartLimits = (frame, context) => {
   const cl = pooledRate(frame);
   const sigma = binomialSigma(frame, cl);
   const sigmaZ = laneySigmaZ(frame, cl, sigma, context);
-  return sigmaLines(frame, cl, (k) => sigma[k] * sigmaZ, frame.y, PROPORTION_BOUNDS);
+  return sigmaLines(frame, cl, sigma, sigmaZ, frame.y, PROPORTION_BOUNDS);
 };
 
 /** U′ chart: ū ± 3·σ_z·√(ū/n), LCL floored at 0. */
@@ -46,5 +49,5 @@ export const laneyRateLines: ChartLimits = (frame, context) => {
   const cl = pooledRate(frame);
   const sigma = poissonSigma(frame, cl);
   const sigmaZ = laneySigmaZ(frame, cl, sigma, context);
-  return sigmaLines(frame, cl, (k) => sigma[k] * sigmaZ, frame.y, FLOOR_AT_ZERO);
+  return sigmaLines(frame, cl, sigma, sigmaZ, frame.y, FLOOR_AT_ZERO);
 };

@@ -30,7 +30,7 @@ export const individualsLines: ChartLimits = (frame, context) => {
   // qicharts2 takes diff(y[base] - cl[base]); subtracting first keeps its rounding.
   const centred = baseValues(frame, frame.y).map((value) => value - cl);
   const sigma = averageMovingRange(centred, context.screenMovingRanges) / D2;
-  return sigmaLines(frame, cl, () => sigma);
+  return sigmaLines(frame, cl, sigma);
 };
 
 /**
@@ -55,7 +55,7 @@ export const movingRangeLines: ChartLimits = (frame) => {
 export const countLines: ChartLimits = (frame) => {
   const cl = meanPresent(baseValues(frame, frame.y));
   const sigma = Math.sqrt(cl);
-  return sigmaLines(frame, cl, () => sigma, frame.y, FLOOR_AT_ZERO);
+  return sigmaLines(frame, cl, sigma, 1, frame.y, FLOOR_AT_ZERO);
 };
 
 /** Σ numerator / Σ n over the baseline rows: the centre line of P, P′, U and U′ charts. */
@@ -65,26 +65,34 @@ export function pooledRate(frame: PartFrame): number {
 
 /** The binomial sigma √(p̄(1 − p̄)/n) of each row. */
 export function binomialSigma(frame: PartFrame, cl: number): number[] {
-  return frame.n.map((n) => Math.sqrt((cl * (1 - cl)) / n));
+  const sigma: number[] = [];
+  for (let k = 0; k < frame.n.length; k++) {
+    sigma.push(Math.sqrt((cl * (1 - cl)) / frame.n[k]));
+  }
+  return sigma;
 }
 
 /** The Poisson sigma √(ū/n) of each row (Montgomery 7.19). */
 export function poissonSigma(frame: PartFrame, cl: number): number[] {
-  return frame.n.map((n) => Math.sqrt(cl / n));
+  const sigma: number[] = [];
+  for (let k = 0; k < frame.n.length; k++) {
+    sigma.push(Math.sqrt(cl / frame.n[k]));
+  }
+  return sigma;
 }
 
 /** P chart: p̄ ± 3√(p̄(1 − p̄)/n), limits clamped to [0, 1]. */
 export const proportionLines: ChartLimits = (frame) => {
   const cl = pooledRate(frame);
   const sigma = binomialSigma(frame, cl);
-  return sigmaLines(frame, cl, (k) => sigma[k], frame.y, PROPORTION_BOUNDS);
+  return sigmaLines(frame, cl, sigma, 1, frame.y, PROPORTION_BOUNDS);
 };
 
 /** U chart: ū ± 3√(ū/n), LCL floored at 0. */
 export const rateLines: ChartLimits = (frame) => {
   const cl = pooledRate(frame);
   const sigma = poissonSigma(frame, cl);
-  return sigmaLines(frame, cl, (k) => sigma[k], frame.y, FLOOR_AT_ZERO);
+  return sigmaLines(frame, cl, sigma, 1, frame.y, FLOOR_AT_ZERO);
 };
 
 /** Finite lower limits (3σ and 2σ) floored at 0, as qicharts2 does for C, U, U′ (and G). */

@@ -35,9 +35,18 @@ export interface LimitsContext {
 /** Computes a part's centre line and limits: one per chart type (`qic.<chart>` in qicharts2). */
 export type ChartLimits = (frame: PartFrame, context: LimitsContext) => PartLines;
 
-/** The values of `values` at the baseline rows of `frame`. */
-export function baseValues(frame: PartFrame, values: readonly number[]): number[] {
-  return values.filter((_value, k) => frame.base[k]);
+/**
+ * The values of `values` at the baseline rows of `frame`: `values` itself when every row is in
+ * the baseline (a chart without a freeze or excluded rows, as nearly every chart of a scan is),
+ * so read it, never change it.
+ */
+export function baseValues(frame: PartFrame, values: readonly number[]): readonly number[] {
+  const { base } = frame;
+  let all = values.length === base.length;
+  for (let k = 0; all && k < base.length; k++) {
+    all = base[k];
+  }
+  return all ? values : values.filter((_value, k) => base[k]);
 }
 
 /** Bounds the lines of a chart are clamped to, as qicharts2 clamps them (finite values only). */
@@ -49,16 +58,18 @@ export interface LineBounds {
 }
 
 /**
- * Lines at cl ± 3σ and cl ± 2σ for a per-row sigma (a constant sigma is passed as a function of
- * nothing), the finite lower limits raised to `bounds.floor` and the finite upper limits lowered
- * to `bounds.ceiling` (qicharts2: `lcl[lcl < 0 & is.finite(lcl)] <- 0`,
+ * Lines at cl ± 3σ and cl ± 2σ, σ a constant (`sigma` a number) or per row (`sigma[k] · scale`),
+ * the finite lower limits raised to `bounds.floor` and the finite upper limits lowered to
+ * `bounds.ceiling` (qicharts2: `lcl[lcl < 0 & is.finite(lcl)] <- 0`,
  * `ucl[ucl > 1 & is.finite(ucl)] <- 1`). Without bounds, nothing is clamped: each chart clamps as
- * qicharts2 does.
+ * qicharts2 does. A scan draws 20,000 charts: a sigma function called per row made a number on
+ * the heap for each.
  */
 export function sigmaLines(
   frame: PartFrame,
   cl: number,
-  sigmaAt: (k: number) => number,
+  sigma: number | readonly number[],
+  scale = 1,
   y: readonly number[] = frame.y,
   bounds: LineBounds = {},
 ): PartLines {
@@ -71,8 +82,9 @@ export function sigmaLines(
   const ucl95: number[] = [];
   const floor = bounds.floor ?? Number.NEGATIVE_INFINITY;
   const ceiling = bounds.ceiling ?? Number.POSITIVE_INFINITY;
+  const constant = typeof sigma === 'number';
   for (let k = 0; k < count; k++) {
-    const s = sigmaAt(k);
+    const s = constant ? sigma : sigma[k] * scale;
     lcl.push(atLeast(cl - 3 * s, floor));
     ucl.push(atMost(cl + 3 * s, ceiling));
     lcl95.push(atLeast(cl - 2 * s, floor));

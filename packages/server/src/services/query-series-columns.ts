@@ -161,8 +161,25 @@ class ColumnsBuilder {
     return true;
   }
 
+  /** The combo of the last value added, and its columns. */
+  private lastCoc: string | undefined = undefined;
+  private lastAoc: string | undefined = undefined;
+  private lastItem: ItemColumns | null = null;
+
   /** The combo's columns, made on its first value; null for a combo LAST cannot hold. */
   private itemOf(coc: string, aoc: string): ItemColumns | null {
+    // Values come combo after combo, or all of one combo (totals): the last one is kept at hand.
+    if (coc === this.lastCoc && aoc === this.lastAoc) {
+      return this.lastItem;
+    }
+    const item = this.findItem(coc, aoc);
+    this.lastCoc = coc;
+    this.lastAoc = aoc;
+    this.lastItem = item;
+    return item;
+  }
+
+  private findItem(coc: string, aoc: string): ItemColumns | null {
     // Found by the two ids without joining them into a key for each value.
     let byAoc = this.itemsByCoc.get(coc);
     if (byAoc === undefined) {
