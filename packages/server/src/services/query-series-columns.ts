@@ -17,7 +17,12 @@
  * every org unit (`query-series-demo.int.test.ts`).
  */
 import type { DataItemRef, Period, SeriesPoint } from '@sankofa/core';
-import { evaluatePoints, isPlainSumType, type CompiledSubject } from './query-series-evaluate.ts';
+import {
+  evaluatePoints,
+  isPlainSumType,
+  type CompiledSubject,
+  type ItemValueOf,
+} from './query-series-evaluate.ts';
 
 /** The values of one element as read (see `ValueTuple` in query-series-batch.ts). */
 type Tuple =
@@ -381,7 +386,7 @@ export function seriesFromColumns(
   constants: ReadonlyMap<string, number>,
   groupCounts: (orgUnitId: string) => ReadonlyMap<string, number>,
 ): SeriesByUnit | null {
-  const resolved = new Map<DataItemRef, NonNullable<ReturnType<typeof resolve>>>();
+  const resolved = new Map<DataItemRef, ResolvedItem>();
   for (const ref of compiled.dataItems) {
     const columns = columnsByElement.get(ref.dataElementId);
     const r = columns === undefined ? null : resolve(ref, columns);
@@ -390,54 +395,99 @@ export function seriesFromColumns(
     }
     resolved.set(ref, r);
   }
-  const P = periods.length;
+  return new ColumnsSeries(
+    compiled,
+    periods,
+    columnsByElement,
+    unitIndex,
+    constants,
+    groupCounts,
+    resolved,
+  );
+}
+
+type ResolvedItem = NonNullable<ReturnType<typeof resolve>>;
+
+/**
+ * The points of {@link seriesFromColumns}. A class rather than closures made for each indicator
+ * and series: V8 compiled such closures again in every scan.
+ */
+class ColumnsSeries implements SeriesByUnit {
+  /** Where the unit being evaluated starts in the columns, plus the first asked period's index. */
+  #base = 0;
+  readonly #valueOf: ItemValueOf;
+  readonly #onePeriod: readonly (readonly Period[])[];
+
+  constructor(
+    private readonly compiled: CompiledSubject,
+    private readonly periods: readonly Period[],
+    private readonly columnsByElement: ReadonlyMap<string, ElementColumns>,
+    private readonly unitIndex: ReadonlyMap<string, number>,
+    private readonly constants: ReadonlyMap<string, number>,
+    private readonly groupCounts: (orgUnitId: string) => ReadonlyMap<string, number>,
+    private readonly resolved: Map<DataItemRef, ResolvedItem>,
+  ) {
+    this.#valueOf = this.valueAt.bind(this);
+    this.#onePeriod = periods.map((period) => [period]);
+  }
+
+  get(orgUnitId: string): SeriesPoint[] | undefined {
+    return this.evaluate(orgUnitId, this.periods, 0);
+  }
+
+  // A point depends on its own period's values alone (and its days, computed once per array).
+  pointAt(orgUnitId: string, index: number): SeriesPoint | undefined {
+    return this.evaluate(orgUnitId, this.#onePeriod[index], index)?.[0];
+  }
+
   /** The unit's points in `asked` (all the periods, or one), the first at period `offset`. */
-  const evaluate = (orgUnitId: string, asked: readonly Period[], offset: number) => {
-    const row = unitIndex.get(orgUnitId);
+  private evaluate(
+    orgUnitId: string,
+    asked: readonly Period[],
+    offset: number,
+  ): SeriesPoint[] | undefined {
+    const row = this.unitIndex.get(orgUnitId);
     if (row === undefined) {
       return undefined;
     }
-    const base = row * P + offset;
+    this.#base = row * this.periods.length + offset;
     return evaluatePoints(
-      compiled,
+      this.compiled,
       asked,
-      (ref, index) => {
-        let r = resolved.get(ref);
-        if (r === undefined) {
-          // A node not among `dataItems` (same item, another object): resolve it now.
-          const columns = columnsByElement.get(ref.dataElementId);
-          const found = columns === undefined ? null : resolve(ref, columns);
-          if (found === null) {
-            throw new Error(`fast path: unresolved data item ${ref.dataElementId}`);
-          }
-          resolved.set(ref, found);
-          r = found;
-        }
-        const at = base + index;
-        if (r.mode === 'last') {
-          const item = r.items[0];
-          return item !== undefined && item.present[at] === 1 ? item.sums[at] : null;
-        }
-        let found = false;
-        let total = 0;
-        for (const item of r.items) {
-          if (item.present[at] === 1) {
-            total = found ? total + item.sums[at] : item.sums[at];
-            found = true;
-          }
-        }
-        return found ? 0 + total : null;
-      },
-      constants,
-      groupCounts(orgUnitId),
+      this.#valueOf,
+      this.constants,
+      this.groupCounts(orgUnitId),
     );
-  };
-  const onePeriod = periods.map((period) => [period]);
-  return {
-    get: (orgUnitId) => evaluate(orgUnitId, periods, 0),
-    // A point depends on its own period's values alone (and its days, computed once per array).
-    pointAt: (orgUnitId, index) => evaluate(orgUnitId, onePeriod[index], index)?.[0],
-  };
+  }
+
+  /** A data item's value at asked period `index` of the unit being evaluated. */
+  private valueAt(ref: DataItemRef, index: number): number | null {
+    let r = this.resolved.get(ref);
+    if (r === undefined) {
+      // A node not among `dataItems` (same item, another object): resolve it now.
+      const columns = this.columnsByElement.get(ref.dataElementId);
+      const found = columns === undefined ? null : resolve(ref, columns);
+      if (found === null) {
+        throw new Error(`fast path: unresolved data item ${ref.dataElementId}`);
+      }
+      this.resolved.set(ref, found);
+      r = found;
+    }
+    const at = this.#base + index;
+    if (r.mode === 'last') {
+      const item = r.items[0];
+      return item !== undefined && item.present[at] === 1 ? item.sums[at] : null;
+    }
+    let found = false;
+    let total = 0;
+    for (const item of r.items) {
+      if (item.present[at] === 1) {
+        total = found ? total + item.sums[at] : item.sums[at];
+        found = true;
+      }
+    }
+    return found ? 0 + total : null;
+  }
 }
 
 /**

@@ -306,6 +306,31 @@ async function analyseIndicator(
   return candidates;
 }
 
+/** The rows that store an indicator's recomputed series, or null when there are none. */
+function pendingRowsOf(
+  candidates: readonly Candidate[],
+  state: IndicatorScanState,
+  now: string,
+  counts: Counts,
+): PendingRows | null {
+  if (candidates.length === 0) {
+    return null;
+  }
+  const pending: PendingRows = { signals: [], extended: [], presence: [], states: [] };
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
+    const work: SeriesWork = {
+      indicatorId: c.indicatorId,
+      orgUnitId: c.orgUnitId,
+      fingerprint: c.fingerprint,
+      findings: c.peerFindings.length === 0 ? c.findings : [...c.findings, ...c.peerFindings],
+      population: c.population,
+    };
+    queueSeries(work, state.signals.get(c.orgUnitId) ?? [], now, counts, pending);
+  }
+  return pending;
+}
+
 /**
  * Scans every indicator × org unit series for signals and stores what changed: one transaction
  * per indicator, one audit event per scan.
@@ -424,18 +449,8 @@ export async function scanSignals(
     };
     /** Stores the findings of an indicator's recomputed series: one transaction. */
     const finish = async (job: IndicatorJob): Promise<void> => {
-      const work: SeriesWork[] = job.candidates.map((c) => ({
-        indicatorId: c.indicatorId,
-        orgUnitId: c.orgUnitId,
-        fingerprint: c.fingerprint,
-        findings: [...c.findings, ...c.peerFindings],
-        population: c.population,
-      }));
-      if (work.length > 0) {
-        const pending: PendingRows = { signals: [], extended: [], presence: [], states: [] };
-        for (const w of work) {
-          queueSeries(w, state.signals.get(w.orgUnitId) ?? [], now, counts, pending);
-        }
+      const pending = pendingRowsOf(job.candidates, state, now, counts);
+      if (pending !== null) {
         if (writeThread === null) {
           await db.transaction().execute(async (trx) => {
             await flushPending(trx, pending, now, connection);
@@ -454,7 +469,7 @@ export async function scanSignals(
       options.onProgress?.({
         done: job.done,
         total,
-        message: `Scanned ${job.done} of ${total} series (indicator ${job.indicatorId}: ${work.length} recomputed)`,
+        message: `Scanned ${job.done} of ${total} series (indicator ${job.indicatorId}: ${job.candidates.length} recomputed)`,
       });
     };
     for (const [indicatorIndex, indicator] of indicators.entries()) {
