@@ -347,16 +347,23 @@ export function evaluatePoints(
 ): SeriesPoint[] {
   const { subject, numerator, denominator } = compiled;
   const daysOf = periodDaysOf(periods);
-  const expressionInputs = new PointInputs(periods.length, valueOf, constants, orgUnitGroupCounts);
+  // Inputs for the expressions that are more than one data item (with two maps: not made when
+  // both are one, as most are; without them, each expression is a data item, as cast below).
+  const expressionInputs =
+    numerator.kind === 'dataItem' && (denominator === null || denominator.kind === 'dataItem')
+      ? null
+      : new PointInputs(periods.length, valueOf, constants, orgUnitGroupCounts);
   const points: SeriesPoint[] = new Array<SeriesPoint>(periods.length);
   for (let index = 0; index < periods.length; index++) {
     const period = periods[index];
     const days = daysOf[index];
-    expressionInputs.index = index;
-    expressionInputs.days = days;
+    if (expressionInputs !== null) {
+      expressionInputs.index = index;
+      expressionInputs.days = days;
+    }
     const num =
-      numerator.kind === 'dataItem'
-        ? loneItemValue(valueOf(numerator, index))
+      expressionInputs === null || numerator.kind === 'dataItem'
+        ? loneItemValue(valueOf(numerator as DataItemRef, index))
         : evaluateExpression(numerator, expressionInputs);
     if (denominator === null || subject.kind !== 'indicator') {
       points[index] = {
@@ -368,8 +375,8 @@ export function evaluatePoints(
       continue;
     }
     const den =
-      denominator.kind === 'dataItem'
-        ? loneItemValue(valueOf(denominator, index))
+      expressionInputs === null || denominator.kind === 'dataItem'
+        ? loneItemValue(valueOf(denominator as DataItemRef, index))
         : evaluateExpression(denominator, expressionInputs);
     const value = computeIndicatorValue({
       numerator: num,
