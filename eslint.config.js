@@ -33,6 +33,7 @@ export default tseslint.config(
       '**/dist/**',
       'data/**',
       'coverage/**',
+      '.scratch/**',
       'packages/web/i18next-parser.config.cjs',
     ],
   },
