@@ -450,14 +450,11 @@ class ColumnsSeries implements SeriesByUnit {
     if (row === undefined) {
       return undefined;
     }
+    const groupCounts = this.groupCounts(orgUnitId);
+    // Read by `valueAt` during the (synchronous) evaluation below, and by nothing else: set last,
+    // right before it.
     this.#base = row * this.periods.length + offset;
-    return evaluatePoints(
-      this.compiled,
-      asked,
-      this.#valueOf,
-      this.constants,
-      this.groupCounts(orgUnitId),
-    );
+    return evaluatePoints(this.compiled, asked, this.#valueOf, this.constants, groupCounts);
   }
 
   /** A data item's value at asked period `index` of the unit being evaluated. */

@@ -334,9 +334,12 @@ export function loneItemValue(value: number | null): number | null {
 
 /**
  * The points of a subject from its data items' values per period: the numerator and
- * denominator evaluated in each period and the indicator value. Each data item's value in each
- * period is asked once (an expression may name an item twice, e.g. Penta 1 in the numerator
- * and the denominator of the drop-out rate), and one inputs object serves every period.
+ * denominator evaluated in each period and the indicator value. An expression that is one data
+ * item reads its value straight from `valueOf`; the others share one inputs object for every
+ * period, in which each item's value in each period is asked once (an expression may name an
+ * item twice, e.g. Penta 1 in the numerator and the denominator of the drop-out rate). An item
+ * that is a whole expression and also part of the other may be asked twice in a period:
+ * `valueOf` must give the same value each time (both callers read stored values).
  */
 export function evaluatePoints(
   compiled: CompiledSubject,
