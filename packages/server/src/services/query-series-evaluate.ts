@@ -274,8 +274,9 @@ export type ItemValueOf = (ref: DataItemRef, index: number) => number | null;
 class PointInputs implements ExpressionInputs {
   index = 0;
   days = 0;
-  readonly #itemValues = new Map<DataItemRef, (number | null | undefined)[]>();
-  readonly #itemValuesByKey = new Map<string, (number | null | undefined)[]>();
+  /** Made on the first data item asked: most series' expressions are one item each, read directly. */
+  #itemValues: Map<DataItemRef, (number | null | undefined)[]> | null = null;
+  #itemValuesByKey: Map<string, (number | null | undefined)[]> | null = null;
   readonly #points: number;
   readonly #valueOf: ItemValueOf;
   readonly #constants: ReadonlyMap<string, number>;
@@ -294,6 +295,8 @@ class PointInputs implements ExpressionInputs {
   }
 
   dataItem(ref: DataItemRef): number | null {
+    this.#itemValues ??= new Map();
+    this.#itemValuesByKey ??= new Map();
     let values = this.#itemValues.get(ref);
     if (values === undefined) {
       // Two nodes naming the same item share their values.
@@ -350,23 +353,16 @@ export function evaluatePoints(
 ): SeriesPoint[] {
   const { subject, numerator, denominator } = compiled;
   const daysOf = periodDaysOf(periods);
-  // Inputs for the expressions that are more than one data item (with two maps: not made when
-  // both are one, as most are; without them, each expression is a data item, as cast below).
-  const expressionInputs =
-    numerator.kind === 'dataItem' && (denominator === null || denominator.kind === 'dataItem')
-      ? null
-      : new PointInputs(periods.length, valueOf, constants, orgUnitGroupCounts);
+  const expressionInputs = new PointInputs(periods.length, valueOf, constants, orgUnitGroupCounts);
   const points: SeriesPoint[] = new Array<SeriesPoint>(periods.length);
   for (let index = 0; index < periods.length; index++) {
     const period = periods[index];
     const days = daysOf[index];
-    if (expressionInputs !== null) {
-      expressionInputs.index = index;
-      expressionInputs.days = days;
-    }
+    expressionInputs.index = index;
+    expressionInputs.days = days;
     const num =
-      expressionInputs === null || numerator.kind === 'dataItem'
-        ? loneItemValue(valueOf(numerator as DataItemRef, index))
+      numerator.kind === 'dataItem'
+        ? loneItemValue(valueOf(numerator, index))
         : evaluateExpression(numerator, expressionInputs);
     if (denominator === null || subject.kind !== 'indicator') {
       points[index] = {
@@ -378,8 +374,8 @@ export function evaluatePoints(
       continue;
     }
     const den =
-      expressionInputs === null || denominator.kind === 'dataItem'
-        ? loneItemValue(valueOf(denominator as DataItemRef, index))
+      denominator.kind === 'dataItem'
+        ? loneItemValue(valueOf(denominator, index))
         : evaluateExpression(denominator, expressionInputs);
     const value = computeIndicatorValue({
       numerator: num,
